@@ -1,0 +1,255 @@
+package dev.pdpkit.client.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A transport-neutral description of one API call, built by the generated services. Immutable; {@link #withQuery}
+ * derives the request for another page.
+ */
+public final class ApiRequest {
+    private final String operationId;
+    private final String method;
+    private final String pathTemplate;
+    private final Map<String, String> pathParams;
+    private final Map<String, List<String>> query;
+    private final JsonNode body;
+    private final IdempotencyKind idempotency;
+
+    /** How a request may be retried after it may have reached the server. */
+    public enum IdempotencyKind {
+        /** GET, HEAD, PUT, DELETE: repeating has no further effect. */
+        IDEMPOTENT,
+        /** A POST or PATCH that could duplicate work if repeated. */
+        NON_IDEMPOTENT,
+        /** A create carrying a {@code logicalId}: a repeat is answered with 409 and is recoverable. */
+        LOGICAL_ID_CREATE
+    }
+
+    private ApiRequest(Builder b) {
+        this.operationId = b.operationId;
+        this.method = b.method;
+        this.pathTemplate = b.pathTemplate;
+        this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
+        this.query = Collections.unmodifiableMap(q);
+        this.body = b.body;
+        this.idempotency = b.idempotency != null ? b.idempotency
+                : ("POST".equals(method) || "PATCH".equals(method)) ? IdempotencyKind.NON_IDEMPOTENT
+                : IdempotencyKind.IDEMPOTENT;
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param operationId the spec's operationId, used in logs
+     * @param method the HTTP method
+     * @param pathTemplate the path with {@code {name}} placeholders, starting with {@code /v1}
+     * @return a builder
+     */
+    public static Builder builder(String operationId, String method, String pathTemplate) {
+        return new Builder(operationId, method, pathTemplate);
+    }
+
+    public String operationId() {
+        return operationId;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    /** @return the JSON body, or null when the request has none */
+    public JsonNode body() {
+        return body;
+    }
+
+    public IdempotencyKind idempotency() {
+        return idempotency;
+    }
+
+    /**
+     * Returns the path with every placeholder replaced by its percent-encoded value.
+     *
+     * @return the concrete path
+     * @throws IllegalArgumentException if a placeholder has no value
+     */
+    public String resolvedPath() {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < pathTemplate.length()) {
+            int open = pathTemplate.indexOf('{', i);
+            if (open < 0) {
+                out.append(pathTemplate, i, pathTemplate.length());
+                break;
+            }
+            int close = pathTemplate.indexOf('}', open);
+            out.append(pathTemplate, i, open);
+            String name = pathTemplate.substring(open + 1, close);
+            String value = pathParams.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("path parameter '" + name + "' is required");
+            }
+            out.append(encodePathSegment(value));
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    /**
+     * Returns a copy with one query parameter replaced (or removed when {@code value} is null).
+     *
+     * @param name the parameter
+     * @param value the new value or null
+     * @return the new request
+     */
+    public ApiRequest withQuery(String name, String value) {
+        Builder b = toBuilder();
+        b.query.remove(name);
+        if (value != null) {
+            b.query(name, value);
+        }
+        return b.build();
+    }
+
+    /**
+     * Returns a copy with another body and idempotency kind, for example a create with a generated {@code logicalId}.
+     *
+     * @param newBody the body
+     * @param kind the idempotency kind
+     * @return the new request
+     */
+    public ApiRequest withBody(JsonNode newBody, IdempotencyKind kind) {
+        Builder b = toBuilder();
+        b.body = newBody;
+        b.idempotency = kind;
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder(operationId, method, pathTemplate);
+        b.pathParams.putAll(pathParams);
+        query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
+        b.body = body;
+        b.idempotency = idempotency;
+        return b;
+    }
+
+    static String encodePathSegment(String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("a path parameter must not be empty");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (byte c : value.getBytes(StandardCharsets.UTF_8)) {
+            int u = c & 0xff;
+            if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+                    || u == '-' || u == '_' || u == '.' || u == '~') {
+                sb.append((char) u);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(u >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(u & 0xf, 16)));
+            }
+        }
+        // "." and ".." would change the path's meaning once a server normalises it.
+        String s = sb.toString();
+        return s.equals(".") ? "%2E" : s.equals("..") ? "%2E%2E" : s;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiRequest{" + operationId + " " + method + " " + pathTemplate + "}";
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final String operationId;
+        private final String method;
+        private final String pathTemplate;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
+        private final Map<String, List<String>> query = new LinkedHashMap<>();
+        private JsonNode body;
+        private IdempotencyKind idempotency;
+
+        private Builder(String operationId, String method, String pathTemplate) {
+            this.operationId = Objects.requireNonNull(operationId);
+            this.method = Objects.requireNonNull(method);
+            this.pathTemplate = Objects.requireNonNull(pathTemplate);
+        }
+
+        /**
+         * @param name placeholder name
+         * @param value the raw (unencoded) value
+         * @return this builder
+         * @throws NullPointerException if the value is null
+         */
+        public Builder pathParam(String name, String value) {
+            pathParams.put(name, Objects.requireNonNull(value, () -> "path parameter '" + name + "' is required"));
+            return this;
+        }
+
+        /**
+         * Adds a query parameter; null values are skipped, collections add one entry per element.
+         *
+         * @param name the parameter
+         * @param value a String, Number, Boolean, enum-like value (its {@code toString()}), or a collection of those
+         * @return this builder
+         */
+        public Builder query(String name, Object value) {
+            if (value == null) {
+                return this;
+            }
+            if (value instanceof Iterable) {
+                for (Object o : (Iterable<?>) value) {
+                    query(name, o);
+                }
+                return this;
+            }
+            query.computeIfAbsent(name, k -> new ArrayList<>()).add(String.valueOf(value));
+            return this;
+        }
+
+        /**
+         * @param body the JSON body, or null for none
+         * @return this builder
+         */
+        public Builder body(JsonNode body) {
+            this.body = body;
+            return this;
+        }
+
+        /**
+         * Overrides the idempotency derived from the method.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
+        public Builder idempotency(IdempotencyKind kind) {
+            this.idempotency = kind;
+            return this;
+        }
+
+        /** @return the request */
+        public ApiRequest build() {
+            return new ApiRequest(this);
+        }
+    }
+}

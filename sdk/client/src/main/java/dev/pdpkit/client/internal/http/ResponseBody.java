@@ -1,0 +1,73 @@
+package dev.pdpkit.client.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pdpkit.client.errors.PrismaDecodeException;
+import dev.pdpkit.client.internal.json.JsonCodec;
+
+/**
+ * How the body of a successful response becomes the value an operation returns.
+ *
+ * @param <T> the returned type
+ */
+public interface ResponseBody<T> {
+
+    /**
+     * @param root the parsed body, or null when the response had no body
+     * @param statusCode the HTTP status
+     * @return the value
+     */
+    T read(JsonNode root, int statusCode);
+
+    /** @return whether this reader needs a JSON body (false for operations answering 204) */
+    default boolean expectsBody() {
+        return true;
+    }
+
+    /**
+     * Unwraps the {@code data} member of the documented envelope {@code {"data": ...}}.
+     *
+     * @param codec the codec of the data type
+     * @param <T> the data type
+     * @return the reader
+     */
+    static <T> ResponseBody<T> data(JsonCodec<T> codec) {
+        return (root, status) -> {
+            JsonNode data = root == null ? null : root.get("data");
+            if (data == null) {
+                throw new PrismaDecodeException(status, "response has no $.data member", null);
+            }
+            return codec.decode(data, "$.data");
+        };
+    }
+
+    /**
+     * Reads the whole body with {@code codec} (for responses that are not a plain {@code data} envelope).
+     *
+     * @param codec the codec
+     * @param <T> the type
+     * @return the reader
+     */
+    static <T> ResponseBody<T> whole(JsonCodec<T> codec) {
+        return (root, status) -> {
+            if (root == null) {
+                throw new PrismaDecodeException(status, "response has no body", null);
+            }
+            return codec.decode(root, "$");
+        };
+    }
+
+    /** @return a reader for operations that answer without a body; it returns null */
+    static ResponseBody<Void> none() {
+        return new ResponseBody<>() {
+            @Override
+            public Void read(JsonNode root, int statusCode) {
+                return null;
+            }
+
+            @Override
+            public boolean expectsBody() {
+                return false;
+            }
+        };
+    }
+}
