@@ -1,0 +1,53 @@
+package dev.pdpkit.client.internal.pipeline;
+
+import dev.pdpkit.client.core.RequestOptions;
+import dev.pdpkit.client.internal.http.ApiRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One attempt of a call as it travels down the pipeline. Each stage may add headers; the retry stage creates a fresh
+ * attempt every time, so a retried request gets a fresh credential.
+ */
+public final class Attempt {
+    private final ApiRequest request;
+    private final RequestOptions options;
+    private final int number;
+    private final Instant deadline;
+    private final Clock clock;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    Attempt(ApiRequest request, RequestOptions options, int number, Instant deadline, Clock clock) {
+        this.request = request;
+        this.options = options;
+        this.number = number;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    public ApiRequest request() {
+        return request;
+    }
+
+    public RequestOptions options() {
+        return options;
+    }
+
+    /** @return 1 for the first attempt, 2 for the first retry, and so on */
+    public int number() {
+        return number;
+    }
+
+    /** @return the time left before the whole call's deadline; zero or negative when it has passed */
+    public Duration remaining() {
+        return Duration.between(clock.instant(), deadline);
+    }
+
+    /** @return headers stages added to this attempt (mutable, in order) */
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

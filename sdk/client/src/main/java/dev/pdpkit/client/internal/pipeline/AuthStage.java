@@ -1,0 +1,43 @@
+package dev.pdpkit.client.internal.pipeline;
+
+import dev.pdpkit.client.auth.Credentials;
+import dev.pdpkit.client.errors.PrismaException;
+import dev.pdpkit.client.errors.UnauthorizedException;
+import dev.pdpkit.client.internal.http.HttpExchange;
+
+/**
+ * Puts the bearer token on each attempt. On a 401 it gives the credentials one chance to refresh and repeats the
+ * request once; a second 401 goes to the caller.
+ */
+public final class AuthStage implements Stage {
+    private final Credentials credentials;
+    private final Stage next;
+
+    public AuthStage(Credentials credentials, Stage next) {
+        this.credentials = credentials;
+        this.next = next;
+    }
+
+    @Override
+    public HttpExchange send(Attempt attempt) {
+        String token = token();
+        attempt.headers().put("Authorization", "Bearer " + token);
+        try {
+            return next.send(attempt);
+        } catch (UnauthorizedException e) {
+            if (!credentials.refreshAfterUnauthorized(token)) {
+                throw e;
+            }
+            attempt.headers().put("Authorization", "Bearer " + token());
+            return next.send(attempt);
+        }
+    }
+
+    private String token() {
+        String token = credentials.bearerToken();
+        if (token == null || token.isBlank()) {
+            throw new PrismaException("the credentials supplied no bearer token");
+        }
+        return token;
+    }
+}
