@@ -1,0 +1,569 @@
+package dev.pdpkit.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.pdpkit.emulator.api.ApiStats;
+import dev.pdpkit.emulator.api.ConnectionHosts;
+import dev.pdpkit.emulator.api.InMemoryOAuth;
+import dev.pdpkit.emulator.api.Json;
+import dev.pdpkit.emulator.api.ManagementApi;
+import dev.pdpkit.emulator.api.Model;
+import dev.pdpkit.emulator.api.OAuthBackend;
+import dev.pdpkit.emulator.api.Paging;
+import dev.pdpkit.emulator.api.SpecValidator;
+import dev.pdpkit.emulator.api.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process emulator of the Prisma Data Platform: the Management API ({@code /v1/...}, the 46 operations of
+ * {@code openapi/prisma-management-api.yaml}) and the OAuth authorization server, on one loopback port.
+ *
+ * <pre>{@code
+ * try (PrismaEmulator emulator = PrismaEmulator.builder().provisioningDelay(Duration.ofMillis(200)).start()) {
+ *     String baseUrl = emulator.baseUrl();              // http://127.0.0.1:54321
+ *     String token = emulator.partnerServiceToken();    // a service token of "Partner Workspace"
+ *     emulator.faults().nextRequest("POST /v1/projects").respond(503).retryAfter(Duration.ofSeconds(1));
+ *     ...
+ *     assertThat(emulator.responseViolations()).isEmpty();
+ * }
+ * }</pre>
+ *
+ * <p>By default two workspaces are seeded, "Partner Workspace" and "User Workspace", each with a service token.
+ * State lives in memory and disappears with {@link #close()}.
+ */
+public final class PrismaEmulator implements AutoCloseable {
+    /** Name of the first default workspace. */
+    public static final String PARTNER_WORKSPACE = "Partner Workspace";
+    /** Name of the second default workspace. */
+    public static final String USER_WORKSPACE = "User Workspace";
+
+    private final Builder config;
+    private final Store store;
+    private final ApiStats stats = new ApiStats();
+    private final Faults faults = new Faults();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final OAuthSide oauth;
+    private final ApiHttpHandler api;
+    private final List<SeededWorkspace> workspaces;
+    private volatile boolean closed;
+
+    private PrismaEmulator(Builder b) throws IOException {
+        this.config = b;
+        if (b.validateRequests || b.validateResponses) {
+            SpecValidator.shared(); // starts loading in the background
+        }
+        this.store = new Store(b.clock, b.provisioningDelay, b.restoreDelay != null ? b.restoreDelay
+                : b.provisioningDelay);
+        List<WorkspaceSeed> seeds = b.workspaces.isEmpty()
+                ? List.of(WorkspaceSeed.named(PARTNER_WORKSPACE).withPlan("Pro"), WorkspaceSeed.named(USER_WORKSPACE))
+                : b.workspaces;
+        List<SeededWorkspace> seeded = new ArrayList<>();
+        for (WorkspaceSeed seed : seeds) {
+            Model.Workspace w = store.addWorkspace(seed.id() != null ? seed.id() : dev.pdpkit.emulator.api.Ids.id(
+                    "wksp"), seed.name(), seed.planName());
+            Store.IssuedServiceToken t = store.addServiceToken(w.id, "Seeded token (" + seed.name() + ")",
+                    seed.serviceToken(), null);
+            seeded.add(new SeededWorkspace(w.id, w.name, t.value(), t.token().id));
+        }
+        this.workspaces = List.copyOf(seeded);
+
+        InetAddress address = InetAddress.getByName(b.host);
+        this.server = HttpServer.create(new InetSocketAddress(address, b.port), 0);
+        String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+        this.oauth = b.oauthBackend != null ? new ExternalOAuth(b.oauthBackend, baseUrl)
+                : new BuiltInOAuth(b.clock, seeded);
+        Paging paging = new Paging(b.defaultPageSize, b.maxPageSize);
+        ManagementApi management = new ManagementApi(store, baseUrl, b.connectionHosts, paging, oauth.backend(),
+                stats);
+        this.api = new ApiHttpHandler(store, management, oauth.backend(), stats, faults, b.validateRequests,
+                b.validateResponses);
+        server.createContext("/v1", api);
+        oauth.mount(server);
+        try {
+            server.createContext("/", PrismaEmulator::notFound);
+        } catch (IllegalArgumentException alreadyMounted) {
+            // the authorization server serves "/" itself
+        }
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private static void notFound(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        byte[] body = Json.bytes(Json.error("not_found", "No resource at " + exchange.getRequestURI().getPath()
+                + ".", null));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(404, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "prisma-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** @return a builder with the defaults: loopback, free port, two seeded workspaces, validation on */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts an emulator with the defaults. */
+    public static PrismaEmulator start() {
+        return builder().start();
+    }
+
+    // ---- addresses -----------------------------------------------------------------------------------------------
+
+    /** @return the API base URL, e.g. {@code http://127.0.0.1:54321}; paths start with {@code /v1} */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public URI baseUri() {
+        return URI.create(baseUrl);
+    }
+
+    /** @return the OAuth issuer; it shares the API's base URL (see the class documentation of the auth half) */
+    public String issuerUrl() {
+        return oauth.issuerUrl();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    // ---- seeded credentials --------------------------------------------------------------------------------------
+
+    /** @return the seeded workspaces in the order they were configured */
+    public List<SeededWorkspace> workspaces() {
+        return workspaces;
+    }
+
+    /** @return the seeded workspace with this name or id */
+    public SeededWorkspace workspace(String nameOrId) {
+        for (SeededWorkspace w : workspaces) {
+            if (w.name().equals(nameOrId) || w.id().equals(nameOrId)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("no seeded workspace named " + nameOrId + "; have " + workspaces);
+    }
+
+    /** @return the first seeded workspace ("Partner Workspace" by default) */
+    public SeededWorkspace partnerWorkspace() {
+        return workspaces.get(0);
+    }
+
+    /** @return the second seeded workspace ("User Workspace" by default), or the first if only one is seeded */
+    public SeededWorkspace userWorkspace() {
+        return workspaces.get(Math.min(1, workspaces.size() - 1));
+    }
+
+    public String partnerServiceToken() {
+        return partnerWorkspace().serviceToken();
+    }
+
+    public String userServiceToken() {
+        return userWorkspace().serviceToken();
+    }
+
+    // ---- test hooks ----------------------------------------------------------------------------------------------
+
+    /** @return the fault-injection script of the API half */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** @return request and event counters */
+    public ApiStats stats() {
+        return stats;
+    }
+
+    /**
+     * @return responses that did not conform to the OpenAPI document (each was replaced by a 500), when response
+     *     validation is on
+     */
+    public List<ResponseViolation> responseViolations() {
+        return api.violations();
+    }
+
+    public void clearResponseViolations() {
+        api.clearViolations();
+    }
+
+    /** @return the last 1000 API requests, oldest first */
+    public List<RecordedRequest> requests() {
+        return api.journal();
+    }
+
+    public void clearRequests() {
+        api.clearJournal();
+    }
+
+    /**
+     * Creates a service token directly (no HTTP), e.g. one that expires soon.
+     *
+     * @param workspaceId the workspace
+     * @param name its display name
+     * @param ttl lifetime, or null for a token that never expires (like the service's)
+     * @return the token value
+     */
+    public String createServiceToken(String workspaceId, String name, Duration ttl) {
+        synchronized (store) {
+            if (!store.workspaces.containsKey(workspaceId)) {
+                throw new IllegalArgumentException("unknown workspace " + workspaceId);
+            }
+            Instant expires = ttl == null ? null : store.now().plus(ttl);
+            return store.addServiceToken(workspaceId, name, null, expires).value();
+        }
+    }
+
+    /**
+     * Issues an OAuth access token for the workspace without going through {@code /authorize}, as if its default
+     * user had approved the client {@code clientId}.
+     *
+     * @return the access token
+     */
+    public String issueAccessToken(String workspaceId, String clientId) {
+        return oauth.issueAccessToken(workspaceId, clientId);
+    }
+
+    /** Like {@link #issueAccessToken(String, String)} with the client id {@code emulator-test-client}. */
+    public String issueAccessToken(String workspaceId) {
+        return issueAccessToken(workspaceId, "emulator-test-client");
+    }
+
+    /** @return the status a read would report for the database now, if it exists */
+    public Optional<String> databaseStatus(String databaseId) {
+        synchronized (store) {
+            Model.Database d = store.databases.get(databaseId);
+            return d == null ? Optional.empty() : Optional.of(d.status(store.now()));
+        }
+    }
+
+    /** Puts a database into {@code failure} (or back, with {@code false}). */
+    public void failDatabase(String databaseId, boolean failed) {
+        synchronized (store) {
+            Model.Database d = store.databases.get(databaseId);
+            if (d == null) {
+                throw new IllegalArgumentException("unknown database " + databaseId);
+            }
+            d.failed = failed;
+        }
+    }
+
+    /**
+     * Adds a completed backup to a database, dated {@code at} (so restores from older points can be tested).
+     *
+     * @return the backup id
+     */
+    public String addBackup(String databaseId, Instant at) {
+        synchronized (store) {
+            if (!store.databases.containsKey(databaseId)) {
+                throw new IllegalArgumentException("unknown database " + databaseId);
+            }
+            return store.newBackup(databaseId, at, "full", "completed").id;
+        }
+    }
+
+    /** Changes how long new databases stay {@code provisioning}. */
+    public void provisioningDelay(Duration delay) {
+        store.provisioningDelay(Objects.requireNonNull(delay));
+    }
+
+    /** Changes how long restored databases stay {@code recovering}. */
+    public void restoreDelay(Duration delay) {
+        store.restoreDelay(Objects.requireNonNull(delay));
+    }
+
+    /** @return how many projects exist, in every workspace */
+    public int projectCount() {
+        synchronized (store) {
+            return store.projects.size();
+        }
+    }
+
+    /** @return ids of the projects of a workspace, oldest first */
+    public List<String> projectIds(String workspaceId) {
+        synchronized (store) {
+            List<String> out = new ArrayList<>();
+            for (Model.Project p : Store.select(store.projects, p -> p.workspaceId.equals(workspaceId))) {
+                out.add(p.id);
+            }
+            return out;
+        }
+    }
+
+    /** @return the workspace a project is in now, if it exists */
+    public Optional<String> projectWorkspace(String projectId) {
+        synchronized (store) {
+            Model.Project p = store.projects.get(projectId);
+            return p == null ? Optional.empty() : Optional.of(p.workspaceId);
+        }
+    }
+
+    /** @return the OAuth backend the API half uses (the authorization server, unless replaced in the builder) */
+    public OAuthBackend oauthBackend() {
+        return oauth.backend();
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the server at once; open connections are closed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        oauth.close();
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "PrismaEmulator[" + baseUrl + ", workspaces=" + workspaces + "]";
+    }
+
+    // ---- OAuth side ----------------------------------------------------------------------------------------------
+
+    /** How the authorization server is attached. */
+    private interface OAuthSide {
+        OAuthBackend backend();
+
+        void mount(HttpServer server);
+
+        String issuerUrl();
+
+        String issueAccessToken(String workspaceId, String clientId);
+
+        void close();
+    }
+
+    /** A backend supplied by the caller; nothing is mounted. */
+    private static final class ExternalOAuth implements OAuthSide {
+        private final OAuthBackend backend;
+        private final String issuer;
+
+        ExternalOAuth(OAuthBackend backend, String issuer) {
+            this.backend = backend;
+            this.issuer = issuer;
+        }
+
+        @Override
+        public OAuthBackend backend() {
+            return backend;
+        }
+
+        @Override
+        public void mount(HttpServer server) {
+        }
+
+        @Override
+        public String issuerUrl() {
+            return issuer;
+        }
+
+        @Override
+        public String issueAccessToken(String workspaceId, String clientId) {
+            if (backend instanceof InMemoryOAuth) {
+                return ((InMemoryOAuth) backend).issue(workspaceId, "user_emulated", clientId,
+                        Set.of("workspace:admin"), Duration.ofHours(1));
+            }
+            throw new UnsupportedOperationException("the configured OAuth backend cannot issue tokens directly");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Until the authorization server is wired in: tokens issued by {@link #issueAccessToken}. */
+    private static final class BuiltInOAuth implements OAuthSide {
+        private final InMemoryOAuth backend;
+
+        BuiltInOAuth(Clock clock, List<SeededWorkspace> workspaces) {
+            this.backend = new InMemoryOAuth(clock);
+            backend.addUser(new OAuthBackend.User("user_emulated", "user@example.test", "Emulated User"));
+        }
+
+        @Override
+        public OAuthBackend backend() {
+            return backend;
+        }
+
+        @Override
+        public void mount(HttpServer server) {
+        }
+
+        @Override
+        public String issuerUrl() {
+            return null;
+        }
+
+        @Override
+        public String issueAccessToken(String workspaceId, String clientId) {
+            return backend.issue(workspaceId, "user_emulated", clientId, Set.of("workspace:admin"),
+                    Duration.ofHours(1));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    // ---- builder -------------------------------------------------------------------------------------------------
+
+    /** Configuration of an emulator; {@link #start()} starts one. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private Duration provisioningDelay = Duration.ZERO;
+        private Duration restoreDelay;
+        private boolean validateRequests = true;
+        private boolean validateResponses = true;
+        private final List<WorkspaceSeed> workspaces = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private int defaultPageSize = 100;
+        private int maxPageSize = 1000;
+        private ConnectionHosts connectionHosts = ConnectionHosts.prismaDefaults();
+        private OAuthBackend oauthBackend;
+
+        private Builder() {
+        }
+
+        /** Interface to listen on; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port; default 0, a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * How long a new database reports {@code provisioning} before {@code ready}. Default zero: the create answer
+         * says {@code provisioning} and the next read says {@code ready}.
+         */
+        public Builder provisioningDelay(Duration delay) {
+            this.provisioningDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /** How long a restored database reports {@code recovering}; default: the provisioning delay. */
+        public Builder restoreDelay(Duration delay) {
+            this.restoreDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /** Whether requests are checked against the OpenAPI document (invalid: 400, or 422 where declared). */
+        public Builder validateRequests(boolean on) {
+            this.validateRequests = on;
+            return this;
+        }
+
+        /**
+         * Whether every response is checked against the OpenAPI document before it is sent; one that does not
+         * conform is replaced by a 500 and recorded in {@link PrismaEmulator#responseViolations()}. Default on.
+         */
+        public Builder validateResponses(boolean on) {
+            this.validateResponses = on;
+            return this;
+        }
+
+        /**
+         * Seeds a workspace (with a service token). The first call replaces the two default workspaces; the
+         * first workspace is the "partner", the second the "user" one.
+         */
+        public Builder workspace(WorkspaceSeed seed) {
+            workspaces.add(Objects.requireNonNull(seed, "seed"));
+            return this;
+        }
+
+        /** Seeds a workspace with this name and a random service token. */
+        public Builder workspace(String name) {
+            return workspace(WorkspaceSeed.named(name));
+        }
+
+        /** Time source for timestamps, provisioning and expiry. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Page size when a list request has no {@code limit}; default 100. */
+        public Builder defaultPageSize(int size) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("size " + size);
+            }
+            this.defaultPageSize = size;
+            return this;
+        }
+
+        /** Largest page size; larger {@code limit}s are capped. Default 1000. */
+        public Builder maxPageSize(int size) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("size " + size);
+            }
+            this.maxPageSize = size;
+            return this;
+        }
+
+        /** Hosts that generated connection strings point at. */
+        public Builder connectionHosts(ConnectionHosts hosts) {
+            this.connectionHosts = Objects.requireNonNull(hosts, "hosts");
+            return this;
+        }
+
+        /** Replaces the built-in authorization server by another token verifier and integration source. */
+        public Builder oauthBackend(OAuthBackend backend) {
+            this.oauthBackend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /** Starts the emulator. */
+        public PrismaEmulator start() {
+            try {
+                return new PrismaEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Prisma emulator on " + host + ":" + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pdpkit.emulator.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the Management API half needs from the authorization server: token verification, and the authorizations
+ * ("integrations") it has issued per workspace, which {@code /v1/integrations} lists and revokes.
+ */
+public interface OAuthBackend extends TokenVerifier {
+
+    /** An authorization a user gave an OAuth application for one workspace. */
+    record Grant(String grantId, String clientId, String clientName, Instant clientCreatedAt, String userId,
+                 String workspaceId, Set<String> scopes, Instant createdAt) {
+        public Grant {
+            scopes = Set.copyOf(scopes);
+        }
+    }
+
+    /** A user known to the authorization server. */
+    record User(String id, String email, String name) {
+    }
+
+    /** @return the authorizations of the workspace that are not revoked, oldest first */
+    List<Grant> activeGrants(String workspaceId);
+
+    /** @return the authorization, if it exists and is not revoked */
+    Optional<Grant> activeGrant(String grantId);
+
+    /** Revokes one authorization and every token issued from it. @return false if it was unknown or already revoked */
+    boolean revokeGrant(String grantId);
+
+    /** Revokes every authorization of {@code clientId} in the workspace. @return how many were revoked */
+    int revokeClient(String workspaceId, String clientId);
+
+    /** @return the user, if known */
+    Optional<User> user(String userId);
+
+    /** A backend that knows no token: every OAuth token is rejected and no integration exists. */
+    static OAuthBackend none() {
+        return new OAuthBackend() {
+            @Override
+            public Optional<OAuthPrincipal> verifyAccessToken(String accessToken) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Grant> activeGrants(String workspaceId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Grant> activeGrant(String grantId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean revokeGrant(String grantId) {
+                return false;
+            }
+
+            @Override
+            public int revokeClient(String workspaceId, String clientId) {
+                return 0;
+            }
+
+            @Override
+            public Optional<User> user(String userId) {
+                return Optional.empty();
+            }
+        };
+    }
+}
