@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -84,34 +85,42 @@ final class Generator {
     }
 
     /**
-     * Writes the files below {@code outputDir}, after deleting whatever an earlier run left in the generated packages
-     * (a renamed schema must not leave a stale class behind).
+     * Makes the generated packages below {@code outputDir} hold exactly {@code files}: a file whose content did not
+     * change is left alone (so its timestamp does not force a recompile), and whatever an earlier run left that is no
+     * longer generated (a renamed schema) is deleted.
      *
      * @param files the sources
      * @param outputDir the source root
-     * @return the paths written
+     * @return the paths of all generated files, written or unchanged
      */
     static List<Path> write(Map<String, JavaFile> files, Path outputDir) {
         try {
+            Set<Path> stale = new HashSet<>();
             for (String pkg : PACKAGES) {
                 Path dir = outputDir.resolve(pkg.replace('.', '/'));
                 if (Files.isDirectory(dir)) {
                     try (Stream<Path> old = Files.walk(dir)) {
-                        for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
+                        old.filter(Files::isRegularFile).forEach(stale::add);
                     }
                 }
             }
-            List<Path> written = new ArrayList<>();
+            List<Path> generated = new ArrayList<>();
             for (JavaFile file : files.values()) {
                 Path dir = outputDir.resolve(file.packageName().replace('.', '/'));
-                Files.createDirectories(dir);
                 Path target = dir.resolve(file.typeSpec().name() + ".java");
-                Files.writeString(target, render(file), StandardCharsets.UTF_8);
-                written.add(target);
+                String text = render(file);
+                stale.remove(target);
+                generated.add(target);
+                if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(text)) {
+                    continue;
+                }
+                Files.createDirectories(dir);
+                Files.writeString(target, text, StandardCharsets.UTF_8);
             }
-            return written;
+            for (Path p : stale) {
+                Files.delete(p);
+            }
+            return generated;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
