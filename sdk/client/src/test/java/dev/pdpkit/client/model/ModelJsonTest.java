@@ -110,6 +110,7 @@ class ModelJsonTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // directConnection is deprecated in the API
     void explicitNullIsNotMissing() {
         DatabaseUpdateParams cleared = DatabaseUpdateParams.builder().databaseId("db_1").branchId((String) null)
                 .build();
