@@ -144,6 +144,7 @@ public final class SpecValidator {
      * wrapper and rejects {@code null} although the document allows it. This rewrites each such wrapper, in the
      * validator's in-memory copy only, into an inline copy of {@code X} with {@code nullable: true}, which the
      * validator understands. Nothing else changes: a non-null value is checked against exactly the schema of X.
+     * Parameters whose schema is a bare {@code $ref} get the referenced schema inline, for the same reason.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     static void inlineNullableReferences(OpenAPI api) {
@@ -153,7 +154,18 @@ public final class SpecValidator {
         List<Schema> roots = new ArrayList<>(components.values());
         api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
             if (op.getParameters() != null) {
-                op.getParameters().forEach(p -> roots.add(p.getSchema()));
+                for (io.swagger.v3.oas.models.parameters.Parameter p : op.getParameters()) {
+                    // The validator reads a parameter whose schema is a bare $ref as JSON ("postgres" is then an
+                    // unparseable token): give it the referenced schema itself.
+                    Schema ps = p.getSchema();
+                    if (ps != null && ps.get$ref() != null) {
+                        Schema target = components.get(ps.get$ref().substring(ps.get$ref().lastIndexOf('/') + 1));
+                        if (target != null) {
+                            p.setSchema(target);
+                        }
+                    }
+                    roots.add(p.getSchema());
+                }
             }
             if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
                 op.getRequestBody().getContent().values().forEach(mt -> roots.add(mt.getSchema()));
