@@ -2,6 +2,11 @@ package dev.pdpkit.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.pdpkit.emulator.api.ApiStats;
+import dev.pdpkit.emulator.auth.ApprovalMode;
+import dev.pdpkit.emulator.auth.AuthServer;
+import dev.pdpkit.emulator.auth.EmulatedUser;
+import dev.pdpkit.emulator.auth.EmulatedWorkspace;
+import dev.pdpkit.emulator.auth.RegisteredClient;
 import dev.pdpkit.emulator.api.ConnectionHosts;
 import dev.pdpkit.emulator.api.InMemoryOAuth;
 import dev.pdpkit.emulator.api.Json;
@@ -21,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +59,12 @@ public final class PrismaEmulator implements AutoCloseable {
     public static final String PARTNER_WORKSPACE = "Partner Workspace";
     /** Name of the second default workspace. */
     public static final String USER_WORKSPACE = "User Workspace";
+    /** A registered public OAuth client (PKCE), redirect {@code http://127.0.0.1/callback} on any port. */
+    public static final String PUBLIC_CLIENT_ID = "pdpkit-public-client";
+    /** A registered confidential OAuth client; its secret is in {@link #partnerClient()}. */
+    public static final String PARTNER_CLIENT_ID = "pdpkit-partner-app";
+    /** The client {@link #issueAccessToken(String)} issues tokens to. */
+    public static final String TEST_CLIENT_ID = "emulator-test-client";
 
     private final Builder config;
     private final Store store;
@@ -91,7 +104,7 @@ public final class PrismaEmulator implements AutoCloseable {
                 : address.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
         this.oauth = b.oauthBackend != null ? new ExternalOAuth(b.oauthBackend, baseUrl)
-                : new BuiltInOAuth(b.clock, seeded);
+                : new EmbeddedAuthServer(b, seeded, baseUrl, faults, stats);
         Paging paging = new Paging(b.defaultPageSize, b.maxPageSize);
         ManagementApi management = new ManagementApi(store, baseUrl, b.connectionHosts, paging, oauth.backend(),
                 stats);
@@ -149,7 +162,11 @@ public final class PrismaEmulator implements AutoCloseable {
         return URI.create(baseUrl);
     }
 
-    /** @return the OAuth issuer; it shares the API's base URL (see the class documentation of the auth half) */
+    /**
+     * @return the OAuth issuer. The authorization server is mounted on the same server and port as the API, at the
+     *     root: {@code /authorize}, {@code /token}, {@code /revoke}, {@code /.well-known/jwks.json} and
+     *     {@code /.well-known/oauth-authorization-server}; so the issuer equals {@link #baseUrl()}.
+     */
     public String issuerUrl() {
         return oauth.issuerUrl();
     }
@@ -245,8 +262,8 @@ public final class PrismaEmulator implements AutoCloseable {
     }
 
     /**
-     * Issues an OAuth access token for the workspace without going through {@code /authorize}, as if its default
-     * user had approved the client {@code clientId}.
+     * Issues an OAuth access token for the workspace without going through {@code /authorize}, as if the signed-in
+     * user had approved the client {@code clientId} (a registered client, see {@link Builder#oauthClient}).
      *
      * @return the access token
      */
@@ -254,9 +271,36 @@ public final class PrismaEmulator implements AutoCloseable {
         return oauth.issueAccessToken(workspaceId, clientId);
     }
 
-    /** Like {@link #issueAccessToken(String, String)} with the client id {@code emulator-test-client}. */
+    /** Like {@link #issueAccessToken(String, String)} with the client id {@value #TEST_CLIENT_ID}. */
     public String issueAccessToken(String workspaceId) {
-        return issueAccessToken(workspaceId, "emulator-test-client");
+        return issueAccessToken(workspaceId, TEST_CLIENT_ID);
+    }
+
+    /**
+     * @return the authorization server, for its finer controls (approval mode, counters, grants), or empty when the
+     *     builder replaced it with {@link Builder#oauthBackend(OAuthBackend)}
+     */
+    public Optional<AuthServer> authServer() {
+        return oauth instanceof EmbeddedAuthServer ? Optional.of(((EmbeddedAuthServer) oauth).server())
+                : Optional.empty();
+    }
+
+    /** @return the user the authorization server signs in, member of every seeded workspace */
+    public EmulatedUser oauthUser() {
+        if (!(oauth instanceof EmbeddedAuthServer)) {
+            throw new IllegalStateException("the authorization server was replaced in the builder");
+        }
+        return ((EmbeddedAuthServer) oauth).user();
+    }
+
+    /** @return the built-in public client ({@value #PUBLIC_CLIENT_ID}) */
+    public RegisteredClient publicClient() {
+        return config.clients().get(PUBLIC_CLIENT_ID);
+    }
+
+    /** @return the built-in confidential client ({@value #PARTNER_CLIENT_ID}) with its secret */
+    public RegisteredClient partnerClient() {
+        return config.clients().get(PARTNER_CLIENT_ID);
     }
 
     /** @return the status a read would report for the database now, if it exists */
@@ -408,37 +452,79 @@ public final class PrismaEmulator implements AutoCloseable {
         }
     }
 
-    /** Until the authorization server is wired in: tokens issued by {@link #issueAccessToken}. */
-    private static final class BuiltInOAuth implements OAuthSide {
-        private final InMemoryOAuth backend;
+    /** The emulator's authorization server, mounted at the root of the API's server. */
+    private static final class EmbeddedAuthServer implements OAuthSide {
+        private final AuthServer server;
+        private final EmulatedUser user;
+        private final String issuer;
+        private final Faults faults;
+        private final ApiStats stats;
 
-        BuiltInOAuth(Clock clock, List<SeededWorkspace> workspaces) {
-            this.backend = new InMemoryOAuth(clock);
-            backend.addUser(new OAuthBackend.User("user_emulated", "user@example.test", "Emulated User"));
+        EmbeddedAuthServer(Builder b, List<SeededWorkspace> workspaces, String issuer, Faults faults,
+                           ApiStats stats) {
+            this.issuer = issuer;
+            this.faults = faults;
+            this.stats = stats;
+            AuthServer.Builder ab = AuthServer.builder().clock(b.clock).approvalMode(b.approvalMode);
+            if (b.accessTokenLifetime != null) {
+                ab.accessTokenLifetime(b.accessTokenLifetime);
+            }
+            if (b.refreshTokenLifetime != null) {
+                ab.refreshTokenLifetime(b.refreshTokenLifetime);
+            }
+            for (SeededWorkspace w : workspaces) {
+                ab.workspace(new EmulatedWorkspace(w.id(), w.name()));
+            }
+            // The user belongs to every seeded workspace; the "user" workspace comes first, so automatic approval
+            // picks it.
+            List<String> memberships = new ArrayList<>();
+            SeededWorkspace preferred = workspaces.get(Math.min(1, workspaces.size() - 1));
+            memberships.add(preferred.id());
+            for (SeededWorkspace w : workspaces) {
+                if (!memberships.contains(w.id())) {
+                    memberships.add(w.id());
+                }
+            }
+            this.user = new EmulatedUser(b.userId, b.userEmail, memberships);
+            ab.user(user).signedInUser(user.id());
+            for (RegisteredClient c : b.clients().values()) {
+                ab.client(c);
+            }
+            this.server = ab.build();
+        }
+
+        AuthServer server() {
+            return server;
+        }
+
+        EmulatedUser user() {
+            return user;
         }
 
         @Override
         public OAuthBackend backend() {
-            return backend;
+            return server.backend();
         }
 
         @Override
-        public void mount(HttpServer server) {
+        public void mount(HttpServer host) {
+            server.mount(AuthEndpointFaults.wrapping(host, faults, stats), issuer);
         }
 
         @Override
         public String issuerUrl() {
-            return null;
+            return server.issuer();
         }
 
         @Override
         public String issueAccessToken(String workspaceId, String clientId) {
-            return backend.issue(workspaceId, "user_emulated", clientId, Set.of("workspace:admin"),
-                    Duration.ofHours(1));
+            return server.issueTokens(clientId, user.id(), workspaceId, Set.of(AuthServer.SCOPE_WORKSPACE_ADMIN))
+                    .accessToken();
         }
 
         @Override
         public void close() {
+            server.close();
         }
     }
 
@@ -458,8 +544,65 @@ public final class PrismaEmulator implements AutoCloseable {
         private int maxPageSize = 1000;
         private ConnectionHosts connectionHosts = ConnectionHosts.prismaDefaults();
         private OAuthBackend oauthBackend;
+        private final Map<String, RegisteredClient> clients = new LinkedHashMap<>();
+        private ApprovalMode approvalMode = ApprovalMode.AUTO_APPROVE;
+        private Duration accessTokenLifetime;
+        private Duration refreshTokenLifetime;
+        private String userId = "usr_emulated";
+        private String userEmail = "user@example.test";
+        private final RegisteredClient publicClient = RegisteredClient.publicClient(PUBLIC_CLIENT_ID,
+                "http://127.0.0.1/callback", "http://localhost/callback");
+        private final RegisteredClient partnerClient = new RegisteredClient(PARTNER_CLIENT_ID,
+                "pcs_" + dev.pdpkit.emulator.api.Ids.secret(32),
+                List.of("http://127.0.0.1/callback", "http://localhost/callback"), "Partner App");
+        private final RegisteredClient testClient = RegisteredClient.publicClient(TEST_CLIENT_ID,
+                "http://127.0.0.1/callback");
 
         private Builder() {
+        }
+
+        Map<String, RegisteredClient> clients() {
+            Map<String, RegisteredClient> all = new LinkedHashMap<>();
+            all.put(publicClient.clientId(), publicClient);
+            all.put(partnerClient.clientId(), partnerClient);
+            all.put(testClient.clientId(), testClient);
+            all.putAll(clients);
+            return all;
+        }
+
+        /**
+         * Registers an OAuth application with the authorization server, in addition to the three built-in ones
+         * ({@value PrismaEmulator#PUBLIC_CLIENT_ID}, {@value PrismaEmulator#PARTNER_CLIENT_ID},
+         * {@value PrismaEmulator#TEST_CLIENT_ID}).
+         */
+        public Builder oauthClient(RegisteredClient client) {
+            clients.put(client.clientId(), Objects.requireNonNull(client, "client"));
+            return this;
+        }
+
+        /** How {@code /authorize} decides: automatic approval (default) or a consent page. */
+        public Builder approvalMode(ApprovalMode mode) {
+            this.approvalMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Lifetime of OAuth access tokens; default one hour, as on the real server. */
+        public Builder accessTokenLifetime(Duration lifetime) {
+            this.accessTokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /** Lifetime of OAuth refresh tokens; default 90 days. */
+        public Builder refreshTokenLifetime(Duration lifetime) {
+            this.refreshTokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /** The signed-in user of the authorization server (member of every seeded workspace). */
+        public Builder user(String id, String email) {
+            this.userId = Objects.requireNonNull(id, "id");
+            this.userEmail = Objects.requireNonNull(email, "email");
+            return this;
         }
 
         /** Interface to listen on; default {@code 127.0.0.1}. */

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 /** 401 shapes, and isolation between the two seeded workspaces. */
 class AuthorizationTest extends EmulatorTestBase {
 
+    @Override
+    PrismaEmulator.Builder configure(PrismaEmulator.Builder b) {
+        return b.oauthClient(dev.pdpkit.emulator.auth.RegisteredClient.publicClient("revoked-client",
+                "http://127.0.0.1/cb"));
+    }
+
     private void assertUnauthorized(Http.Resp r) {
         assertError(r, 401);
         assertThat(r.json().path("error").path("code").asText()).isEqualTo("unauthorized");

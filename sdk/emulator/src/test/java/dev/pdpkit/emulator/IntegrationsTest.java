@@ -11,14 +11,14 @@ class IntegrationsTest extends EmulatorTestBase {
     @Test
     void listGetAndRevoke() {
         String ws = emu.userWorkspace().id();
-        String tokenA = emu.issueAccessToken(ws, "app-a");
-        String tokenB = emu.issueAccessToken(ws, "app-b");
-        emu.issueAccessToken(emu.partnerWorkspace().id(), "app-a");
+        String tokenA = emu.issueAccessToken(ws, PrismaEmulator.PUBLIC_CLIENT_ID);
+        String tokenB = emu.issueAccessToken(ws, PrismaEmulator.PARTNER_CLIENT_ID);
+        emu.issueAccessToken(emu.partnerWorkspace().id(), PrismaEmulator.PUBLIC_CLIENT_ID);
 
         Http.Resp list = http.get("/v1/workspaces/" + ws + "/integrations", user);
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         assertThat(list.data()).extracting(n -> n.path("client").path("id").asText())
-                .containsExactly("app-a", "app-b");
+                .containsExactly(PrismaEmulator.PUBLIC_CLIENT_ID, PrismaEmulator.PARTNER_CLIENT_ID);
         JsonNode a = list.data().get(0);
         assertThat(a.path("url").asText()).isEqualTo(emu.baseUrl() + "/v1/integrations/" + a.path("id").asText());
         assertThat(a.path("scopes").toString()).contains("workspace:admin");
@@ -32,7 +32,7 @@ class IntegrationsTest extends EmulatorTestBase {
 
         String idA = a.path("id").asText();
         assertThat(http.get("/v1/integrations/" + idA, user).data().path("client").path("id").asText())
-                .isEqualTo("app-a");
+                .isEqualTo(PrismaEmulator.PUBLIC_CLIENT_ID);
         assertError(http.get("/v1/integrations/" + idA, partner), 404);
         assertThat(http.get("/v1/me", tokenA).status()).isEqualTo(200);
 
@@ -40,9 +40,10 @@ class IntegrationsTest extends EmulatorTestBase {
         assertError(http.get("/v1/integrations/" + idA, user), 404);
         assertError(http.get("/v1/me", tokenA), 401);
 
-        assertThat(http.delete("/v1/workspaces/" + ws + "/integrations/app-b", user).status()).isEqualTo(204);
+        String partnerApp = "/v1/workspaces/" + ws + "/integrations/" + PrismaEmulator.PARTNER_CLIENT_ID;
+        assertThat(http.delete(partnerApp, user).status()).isEqualTo(204);
         assertError(http.get("/v1/me", tokenB), 401);
-        assertError(http.delete("/v1/workspaces/" + ws + "/integrations/app-b", user), 404);
+        assertError(http.delete(partnerApp, user), 404);
         assertThat(http.get("/v1/workspaces/" + ws + "/integrations", user).data()).isEmpty();
     }
 }

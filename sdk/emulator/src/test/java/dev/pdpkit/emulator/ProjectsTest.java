@@ -109,7 +109,7 @@ class ProjectsTest extends EmulatorTestBase {
         JsonNode p = createProject(partner, "name", "claimable");
         String id = p.path("id").asText();
         String dbId = p.path("database").path("id").asText();
-        String recipientToken = emu.issueAccessToken(emu.userWorkspace().id(), "partner-app");
+        String recipientToken = emu.issueAccessToken(emu.userWorkspace().id(), PrismaEmulator.PARTNER_CLIENT_ID);
 
         // invalid recipient token: 401, nothing moves
         assertError(http.post("/v1/projects/" + id + "/transfer", partner,
@@ -118,7 +118,7 @@ class ProjectsTest extends EmulatorTestBase {
         assertError(http.post("/v1/projects/" + id + "/transfer", user,
                 body("recipientAccessToken", recipientToken)), 404);
         // transferring into the workspace it is already in: 409
-        String partnerSide = emu.issueAccessToken(emu.partnerWorkspace().id(), "partner-app");
+        String partnerSide = emu.issueAccessToken(emu.partnerWorkspace().id(), PrismaEmulator.PARTNER_CLIENT_ID);
         assertError(http.post("/v1/projects/" + id + "/transfer", partner,
                 body("recipientAccessToken", partnerSide)), 409);
         // missing body fields
