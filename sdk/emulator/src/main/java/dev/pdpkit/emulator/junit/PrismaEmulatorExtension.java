@@ -174,7 +174,8 @@ public final class PrismaEmulatorExtension implements BeforeAllCallback, AfterAl
     public void afterAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NS);
         Holder own = store.get(KEY, Holder.class);
-        if (own == null) {
+        Holder inherited = context.getParent().map(p -> p.getStore(NS).get(KEY, Holder.class)).orElse(null);
+        if (own == null || own == inherited) {
             return; // a nested class: the outer class checks and closes
         }
         // The check runs here, before the store closes the emulator at the end of the class.
