@@ -147,8 +147,17 @@ public final class FileTokenStore implements TokenStore {
                 return action.get(); // this thread already holds the OS lock
             }
             ensureFolder();
-            try (FileChannel channel = openLockFile(); FileLock ignored = channel.lock()) {
-                return action.get();
+            try (FileChannel channel = openLockFile()) {
+                FileLock lock = channel.lock(); // blocks until no other process holds it
+                try {
+                    return action.get();
+                } finally {
+                    try {
+                        lock.release();
+                    } catch (IOException e) {
+                        LOG.debug("lock release failed; closing the channel releases it", e);
+                    }
+                }
             } catch (IOException e) {
                 throw new TokenStoreException(TokenStoreException.Reason.IO, "cannot lock " + lockFile, e);
             }

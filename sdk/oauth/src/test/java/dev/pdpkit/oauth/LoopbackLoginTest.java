@@ -157,7 +157,8 @@ class LoopbackLoginTest {
         // The listener stops asynchronously after the response: poll (bounded) until connections are refused.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 Thread.sleep(20);
             } catch (ConnectException e) {
                 return;
