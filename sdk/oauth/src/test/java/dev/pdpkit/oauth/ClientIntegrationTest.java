@@ -7,7 +7,10 @@ import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.internal.ClientContext;
 import dev.pdpkit.client.internal.http.Transport;
-import dev.pdpkit.client.internal.pipeline.Pipeline;
+import dev.pdpkit.client.internal.pipeline.AuthStage;
+import dev.pdpkit.client.internal.pipeline.LoggingStage;
+import dev.pdpkit.client.internal.pipeline.OkHttpStage;
+import dev.pdpkit.client.internal.pipeline.RetryStage;
 import dev.pdpkit.client.model.Me;
 import dev.pdpkit.client.services.MeService;
 import dev.pdpkit.emulator.PrismaEmulator;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * OAuth credentials inside the API client's request pipeline, against the full emulator (API and authorization
  * server on one port). Uses the client's internal pipeline until the public client builder exists; the contract
- * exercised is only {@code Credentials}.
+ * exercised is only {@code Credentials}; switch to {@code PrismaManagement.builder().credentials(..)} once it exists.
  */
 class ClientIntegrationTest {
     private final MutableClock serverClock = MutableClock.startingNow();
@@ -44,9 +47,11 @@ class ClientIntegrationTest {
     }
 
     private MeService me(OAuthCredentials credentials) {
-        Transport transport = Pipeline.create(Pipeline.derive(http, Duration.ofSeconds(10), Duration.ofSeconds(10),
-                Duration.ofSeconds(10)), HttpUrl.get(emulator.baseUrl() + "/"), Map.of(), credentials,
-                RetryPolicy.none(), Duration.ofSeconds(30), Sleeper.SYSTEM, Clock.systemUTC(), false);
+        // The same stages the client assembles: retry > auth (bearer, 401 -> refresh -> one retry) > logging > HTTP.
+        OkHttpClient apiHttp = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false).build();
+        Transport transport = new RetryStage(new AuthStage(credentials, new LoggingStage(new OkHttpStage(apiHttp,
+                HttpUrl.get(emulator.baseUrl() + "/"), Map.of(), Clock.systemUTC()), false)), RetryPolicy.none(),
+                Duration.ofSeconds(30), Sleeper.SYSTEM, Clock.systemUTC());
         return new MeService(new ClientContext(transport));
     }
 
