@@ -315,17 +315,22 @@ public final class PrismaOAuth {
      * @throws TokenStoreException if the store cannot be changed
      */
     public boolean logout() {
+        boolean[] hadTokens = {false};
         OAuthTokens removed = store.withRefreshLock(() -> {
             OAuthTokens current;
             try {
                 current = store.load().orElse(null);
+                hadTokens[0] = current != null;
             } catch (TokenStoreException e) {
                 current = null; // unreadable: nothing to revoke, but still clear it
+                hadTokens[0] = true;
             }
             store.clear();
             return current;
         });
-        notifyListeners(l -> l.onCleared(TokenListener.ClearReason.LOGOUT));
+        if (hadTokens[0]) {
+            notifyListeners(l -> l.onCleared(TokenListener.ClearReason.LOGOUT));
+        }
         if (removed == null || removed.refreshToken().isEmpty()) {
             return false;
         }

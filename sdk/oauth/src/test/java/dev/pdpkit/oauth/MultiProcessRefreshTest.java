@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The race that logs users of the official SDK out: several processes sharing one token file while access tokens
  * expire every two seconds. Four child JVMs with two threads each call a protected endpoint for 30 seconds; the
- * server rotates refresh tokens and revokes the whole authorization on any reuse.
+ * server rotates refresh tokens and revokes the whole authorization on any reuse. The children's clocks run
+ * 2.5 s late in every other six-second period, so both paths run: proactive refresh before expiry, and 401 followed
+ * by a reactive refresh (see {@link RefreshWorker}).
  */
 class MultiProcessRefreshTest {
     private static final int PROCESSES = 4;
@@ -107,6 +109,7 @@ class MultiProcessRefreshTest {
             assertThat(counters.refreshes()).isGreaterThanOrEqualTo(10);
             assertThat(totalCalls).isGreaterThan(PROCESSES * 10L);
             assertThat(accepted.get()).isGreaterThan(0);
+            assertThat(rejected.get()).as("late clocks met expired tokens").isGreaterThan(0);
             // The shared session is still alive for the parent too.
             assertThat(auth.verifyAccessToken(parent.credentials().bearerToken())).isPresent();
         } finally {

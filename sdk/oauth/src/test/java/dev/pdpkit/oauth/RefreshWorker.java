@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link OAuthCredentials} backed by a shared {@link FileTokenStore}, and prints a summary line.
  *
  * <p>Arguments: issuer, token file, API URL, run time in milliseconds, thread count.
+ *
+ * <p>The worker's clock runs 2.5 s late during every other six-second period of wall-clock time (the same periods in
+ * every worker). While late, every process believes tokens are valid after the server expired them, so calls meet
+ * 401s and refresh reactively; in the other periods tokens are refreshed proactively before they expire.
  */
 public final class RefreshWorker {
     private RefreshWorker() {
@@ -33,6 +37,7 @@ public final class RefreshWorker {
                 .issuer(issuer)
                 .tokenStore(new FileTokenStore(tokenFile))
                 .refreshMargin(Duration.ofSeconds(1))
+                .clock(new AlternatingSkewClock())
                 .build();
         OAuthCredentials credentials = oauth.credentials();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -77,6 +82,25 @@ public final class RefreshWorker {
                 + retriedAfter401.get());
         failures.stream().limit(20).forEach(f -> System.out.println("FAILURE " + f));
         System.out.flush();
+    }
+
+    /** Late by 2.5 s in even six-second periods, exact in odd ones. */
+    static final class AlternatingSkewClock extends java.time.Clock {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            java.time.Instant now = java.time.Instant.now();
+            return (now.getEpochSecond() / 6) % 2 == 0 ? now.minusMillis(2500) : now;
+        }
     }
 
     private static int call(HttpClient http, URI api, String token) throws Exception {

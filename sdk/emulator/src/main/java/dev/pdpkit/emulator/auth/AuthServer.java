@@ -497,6 +497,8 @@ public final class AuthServer implements AutoCloseable {
             return;
         }
         String requestId = GrantRegistry.randomToken(18);
+        Instant now = clock.instant();
+        pendingConsents.values().removeIf(p -> !now.isBefore(p.expiresAt())); // abandoned pages
         pendingConsents.put(requestId, new PendingConsent(client, redirectUri, state, challenge, scopes,
                 clock.instant().plus(Duration.ofMinutes(10))));
         HttpIo.sendHtml(exchange, 200, consentPage(requestId, client, user, scopes));
