@@ -103,7 +103,7 @@ public final class ClientContext {
         }
         List<T> items = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            items.add(itemCodec.decode(data.get(i), "$.data[" + i + "]"));
+            items.add(ResponseBody.decode(itemCodec, data.get(i), "$.data[" + i + "]", status));
         }
         JsonNode pagination = root.path("pagination");
         boolean hasMore = pagination.path("hasMore").asBoolean(false);

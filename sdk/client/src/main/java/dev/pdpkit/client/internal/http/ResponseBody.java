@@ -36,7 +36,7 @@ public interface ResponseBody<T> {
             if (data == null) {
                 throw new PrismaDecodeException(status, "response has no $.data member", null);
             }
-            return codec.decode(data, "$.data");
+            return decode(codec, data, "$.data", status);
         };
     }
 
@@ -52,8 +52,30 @@ public interface ResponseBody<T> {
             if (root == null) {
                 throw new PrismaDecodeException(status, "response has no body", null);
             }
-            return codec.decode(root, "$");
+            return decode(codec, root, "$", status);
         };
+    }
+
+    /**
+     * Decodes with {@code codec}, giving a decode failure the HTTP status of the response it came from (codecs do not
+     * know it).
+     *
+     * @param codec the codec
+     * @param node the node
+     * @param path its JSON path
+     * @param status the response status
+     * @param <T> the type
+     * @return the value
+     */
+    static <T> T decode(JsonCodec<T> codec, JsonNode node, String path, int status) {
+        try {
+            return codec.decode(node, path);
+        } catch (PrismaDecodeException e) {
+            if (e.statusCode() != 0) {
+                throw e;
+            }
+            throw new PrismaDecodeException(status, e.getMessage(), e.getCause());
+        }
     }
 
     /** @return a reader for operations that answer without a body; it returns null */

@@ -15,6 +15,8 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Node factory that keeps decimals exact. */
+    // The non-deprecated replacement (JsonNodeFactory + JsonNodeFeature) is missing from Jackson 2.13, our floor.
+    @SuppressWarnings("deprecation")
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private Json() {
