@@ -66,7 +66,7 @@ final class Fixtures {
     }
 
     static String workspace(String id) {
-        return "{\"id\":\"" + id + "\",\"type\":\"workspace\",\"url\":\"https://api.prisma.io/v1/workspaces/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"workspace\",\"url\":\"https://api.prisma.io/v1/workspaces/" + seg(id)
                 + "\",\"name\":\"Acme\",\"createdAt\":\"" + CREATED_AT + "\"}";
     }
 
@@ -75,7 +75,7 @@ final class Fixtures {
     }
 
     static String project(String id) {
-        return "{\"id\":\"" + id + "\",\"type\":\"project\",\"url\":\"https://api.prisma.io/v1/projects/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"project\",\"url\":\"https://api.prisma.io/v1/projects/" + seg(id)
                 + "\",\"name\":\"shop\",\"logicalId\":\"shop-prod\",\"createdAt\":\"" + CREATED_AT
                 + "\",\"defaultRegion\":\"eu-central-1\",\"workspace\":" + workspaceRef() + "}";
     }
@@ -96,13 +96,13 @@ final class Fixtures {
     }
 
     static String connection(String id, String databaseId) {
-        return "{\"id\":\"" + id + "\",\"type\":\"connection\",\"url\":\"https://api.prisma.io/v1/connections/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"connection\",\"url\":\"https://api.prisma.io/v1/connections/" + seg(id)
                 + "\",\"name\":\"app\",\"createdAt\":\"" + CREATED_AT + "\",\"kind\":\"postgres\",\"endpoints\":"
                 + endpoints() + ",\"database\":" + databaseRef(databaseId) + "}";
     }
 
     static String connectionWithSecrets(String id, String databaseId) {
-        return "{\"id\":\"" + id + "\",\"type\":\"connection\",\"url\":\"https://api.prisma.io/v1/connections/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"connection\",\"url\":\"https://api.prisma.io/v1/connections/" + seg(id)
                 + "\",\"name\":\"app\",\"createdAt\":\"" + CREATED_AT + "\",\"kind\":\"postgres\",\"endpoints\":"
                 + endpointsWithSecrets() + ",\"connectionString\":\"" + CONNECTION_STRING + "\","
                 + "\"directConnection\":" + directConnection() + ",\"database\":" + databaseRef(databaseId)
@@ -110,7 +110,7 @@ final class Fixtures {
     }
 
     static String newConnection(String id, String databaseId) {
-        return "{\"id\":\"" + id + "\",\"type\":\"connection\",\"url\":\"https://api.prisma.io/v1/connections/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"connection\",\"url\":\"https://api.prisma.io/v1/connections/" + seg(id)
                 + "\",\"name\":\"default\",\"createdAt\":\"" + CREATED_AT + "\",\"kind\":\"postgres\",\"endpoints\":"
                 + endpointsWithSecrets() + ",\"database\":" + databaseRef(databaseId) + "}";
     }
@@ -124,7 +124,7 @@ final class Fixtures {
 
     /** A Database; {@code status} lets a test send a value the client does not know yet. */
     static String database(String id, String status) {
-        return "{\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + seg(id)
                 + "\",\"name\":\"main\",\"status\":\"" + status + "\",\"createdAt\":\"" + CREATED_AT
                 + "\",\"isDefault\":true,\"defaultConnectionId\":\"con_1\",\"connections\":["
                 + connection("con_1", id) + "],\"project\":" + projectRef() + ",\"region\":" + regionRef()
@@ -132,7 +132,7 @@ final class Fixtures {
     }
 
     static String createdDatabase(String id) {
-        return "{\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + seg(id)
                 + "\",\"name\":\"main\",\"status\":\"provisioning\",\"createdAt\":\"" + CREATED_AT
                 + "\",\"isDefault\":false,\"defaultConnectionId\":null,\"connections\":["
                 + newConnection("con_new", id) + "],\"project\":" + projectRef() + ",\"region\":" + regionRef()
@@ -141,7 +141,7 @@ final class Fixtures {
     }
 
     private static String newDatabaseBody(String id, boolean withProject) {
-        return "\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + id
+        return "\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + seg(id)
                 + "\",\"name\":\"main\",\"status\":\"ready\",\"createdAt\":\"" + CREATED_AT
                 + "\",\"isDefault\":true,\"defaultConnectionId\":\"con_new\",\"connections\":["
                 + newConnection("con_new", id) + "]," + (withProject ? "\"project\":" + projectRef() + "," : "")
@@ -155,14 +155,14 @@ final class Fixtures {
     }
 
     static String createdProject(String id, String databaseId) {
-        return "{\"id\":\"" + id + "\",\"type\":\"project\",\"url\":\"https://api.prisma.io/v1/projects/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"project\",\"url\":\"https://api.prisma.io/v1/projects/" + seg(id)
                 + "\",\"name\":\"shop\",\"logicalId\":\"shop-prod\",\"createdAt\":\"" + CREATED_AT
                 + "\",\"defaultRegion\":\"eu-central-1\",\"workspace\":" + workspaceRef() + ",\"database\":{"
                 + newDatabaseBody(databaseId, false) + "}}";
     }
 
     static String restoredDatabase(String id) {
-        return "{\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"database\",\"url\":\"https://api.prisma.io/v1/databases/" + seg(id)
                 + "\",\"name\":\"main\",\"status\":\"recovering\",\"createdAt\":\"" + CREATED_AT
                 + "\",\"isDefault\":false,\"defaultConnectionId\":null,\"connections\":[],\"project\":"
                 + projectRef() + ",\"region\":null,\"source\":{\"type\":\"backup\",\"databaseId\":\"db_src\","
@@ -216,7 +216,7 @@ final class Fixtures {
     }
 
     static String bucket(String id) {
-        return "{\"id\":\"" + id + "\",\"type\":\"bucket\",\"url\":\"https://api.prisma.io/v1/buckets/" + id
+        return "{\"id\":\"" + id + "\",\"type\":\"bucket\",\"url\":\"https://api.prisma.io/v1/buckets/" + seg(id)
                 + "\",\"name\":\"assets\",\"providerName\":\"pdp-" + id + "-assets\",\"status\":\"active\","
                 + "\"createdAt\":\"" + CREATED_AT + "\",\"project\":" + projectRef()
                 + ",\"branchId\":\"br_main\",\"logicalId\":null}";
