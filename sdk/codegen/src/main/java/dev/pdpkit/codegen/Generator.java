@@ -61,6 +61,9 @@ final class Generator {
             }
         }
         services.services().forEach(s -> add(files, JavaTypes.SERVICES, s));
+        if (services.hasGetOrCreate()) {
+            add(files, JavaTypes.SERVICES, ServiceEmitter.getOrCreateResult());
+        }
         return files;
     }
 

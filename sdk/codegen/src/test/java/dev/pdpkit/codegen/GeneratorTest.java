@@ -138,6 +138,35 @@ class GeneratorTest {
     }
 
     @Test
+    void emitsGetOrCreateForCreatesWithALogicalId() throws IOException {
+        // projects: the list filters by logicalId, so the lookup asks for it
+        assertThat(source("services/ProjectsService"))
+                .contains("public GetOrCreateResult<Project, Project> getOrCreate(ProjectCreateParams params,")
+                .contains("public GetOrCreateResult<Project, Project> getOrCreate(ProjectCreateParams params)")
+                .contains("logicalId = GetOrCreateResult.newLogicalId();")
+                .contains("sent = params.toBuilder().logicalId(logicalId).build();")
+                .contains("} catch (ConflictException conflict) {")
+                .contains("query.logicalId(logicalId);")
+                .contains("return GetOrCreateResult.ofFound(found.id(), logicalId, found);")
+                .contains("{@link #getOrCreate(ProjectCreateParams, RequestOptions)} returns the existing");
+        // projects.databases: no logicalId filter on the list, so every page is searched; the path is carried over
+        assertThat(source("services/ProjectDatabasesService"))
+                .contains("getOrCreate(ProjectDatabaseCreateParams params")
+                .contains("query.projectId(params.projectId());")
+                .contains("list(query.build(), options).autoPager()")
+                .contains("if (logicalId.equals(item._logicalId().asOptional().orElse(null))) {")
+                .doesNotContain("query.logicalId(");
+        // no create in the group, or a create without logicalId: nothing
+        assertThat(source("services/DatabasesService")).doesNotContain("getOrCreate");
+        assertThat(source("services/DatabaseConnectionsService")).doesNotContain("getOrCreate");
+        assertThat(source("services/GetOrCreateResult"))
+                .contains("public final class GetOrCreateResult<C, R>")
+                .contains("public enum Outcome")
+                .contains("public Optional<C> created()")
+                .contains("public Optional<R> found()");
+    }
+
+    @Test
     void generatedCodecsRoundTripAndStayLenient() throws Exception {
         try (URLClassLoader loader = loader()) {
             String json = "{\"id\":\"db_1\",\"type\":\"database\",\"name\":\"main\",\"status\":\"hibernating\","
