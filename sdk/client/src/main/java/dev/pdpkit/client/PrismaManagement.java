@@ -8,6 +8,8 @@ import dev.pdpkit.client.internal.ClientContext;
 import dev.pdpkit.client.internal.Version;
 import dev.pdpkit.client.internal.pipeline.Pipeline;
 import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.resilience.CircuitBreakerOptions;
+import dev.pdpkit.client.resilience.RateLimitOptions;
 import dev.pdpkit.client.services.BucketsService;
 import dev.pdpkit.client.services.ConnectionsService;
 import dev.pdpkit.client.services.DatabasesService;
@@ -43,9 +45,13 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>Every call goes through the same pipeline: retries (outermost, so each attempt gets a fresh credential), then
- * credentials, then logging, then HTTP. Errors are unchecked and rooted at
- * {@link dev.pdpkit.client.errors.PrismaException}.
+ * <p>Every call goes through the same pipeline, outermost first: retries (so each attempt gets a fresh credential),
+ * then the optional circuit breaker ({@link Builder#circuitBreaker}) and client-side rate limiter
+ * ({@link Builder#rateLimit}), both off by default, then credentials, then logging, then HTTP. Errors are unchecked and
+ * rooted at {@link dev.pdpkit.client.errors.PrismaException}.
+ *
+ * <p>Creates that take a {@code logicalId} have a {@code getOrCreate} ({@code client.projects().getOrCreate(...)}) that
+ * is safe to retry and to repeat; {@link dev.pdpkit.client.waiters.Waiters} wait for a database to become ready.
  */
 public final class PrismaManagement implements AutoCloseable {
     /** The production API. */
@@ -75,7 +81,7 @@ public final class PrismaManagement implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>(b.headers);
         headers.put("User-Agent", b.userAgent != null ? b.userAgent : Version.userAgent());
         this.context = new ClientContext(Pipeline.create(http, b.baseUrl, headers, b.credentials, b.retryPolicy,
-                b.timeout, b.sleeper, b.clock, b.logBodies));
+                b.timeout, b.sleeper, b.clock, b.logBodies, b.circuitBreaker, b.rateLimit));
         this.me = new MeService(context);
         this.workspaces = new WorkspacesService(context);
         this.projects = new ProjectsService(context);
@@ -155,6 +161,16 @@ public final class PrismaManagement implements AutoCloseable {
         return settings.baseUrl.toString();
     }
 
+    /** @return the clock the client measures time budgets with (waiters use it too) */
+    public Clock clock() {
+        return settings.clock;
+    }
+
+    /** @return how the client waits between attempts (waiters use it between polls) */
+    public Sleeper sleeper() {
+        return settings.sleeper;
+    }
+
     /**
      * Releases the HTTP resources the client created itself. A shared {@link OkHttpBackend#of} client is left alone.
      */
@@ -187,6 +203,8 @@ public final class PrismaManagement implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private boolean logBodies;
+        private CircuitBreakerOptions circuitBreaker;
+        private RateLimitOptions rateLimit;
 
         private Builder() {
         }
@@ -206,6 +224,8 @@ public final class PrismaManagement implements AutoCloseable {
             b.clock = clock;
             b.sleeper = sleeper;
             b.logBodies = logBodies;
+            b.circuitBreaker = circuitBreaker;
+            b.rateLimit = rateLimit;
             return b;
         }
 
@@ -397,6 +417,44 @@ public final class PrismaManagement implements AutoCloseable {
          */
         public Builder logBodies(boolean logBodies) {
             this.logBodies = logBodies;
+            return this;
+        }
+
+        /**
+         * Enables the circuit breaker (off by default). It sits inside the retry stage and records every attempt;
+         * while it is open, calls fail at once with {@link dev.pdpkit.client.resilience.CircuitOpenException} and
+         * are not retried. A copy made with {@link PrismaManagement#withOptions} gets a breaker of its own.
+         *
+         * @param options the breaker's settings, or null to turn it off
+         * @return this builder
+         */
+        public Builder circuitBreaker(CircuitBreakerOptions options) {
+            this.circuitBreaker = options;
+            return this;
+        }
+
+        /**
+         * Enables the client-side rate limiter (off by default): at most {@code permits} attempts (retries included)
+         * per {@code period}; an attempt over the limit waits for a permit, up to 5 minutes and within the call's
+         * time budget, else fails with {@link dev.pdpkit.client.resilience.RateLimitWaitException}. A copy made with
+         * {@link PrismaManagement#withOptions} gets a limiter of its own.
+         *
+         * @param permits attempts per period, at least 1
+         * @param period the period
+         * @return this builder
+         */
+        public Builder rateLimit(int permits, Duration period) {
+            return rateLimit(RateLimitOptions.of(permits, period));
+        }
+
+        /**
+         * Like {@link #rateLimit(int, Duration)} with all settings.
+         *
+         * @param options the limiter's settings, or null to turn it off
+         * @return this builder
+         */
+        public Builder rateLimit(RateLimitOptions options) {
+            this.rateLimit = options;
             return this;
         }
 
