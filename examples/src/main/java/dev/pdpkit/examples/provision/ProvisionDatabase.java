@@ -11,7 +11,6 @@ import dev.pdpkit.client.model.ConnectionWithSecrets;
 import dev.pdpkit.client.model.CreatedProject;
 import dev.pdpkit.client.model.Database;
 import dev.pdpkit.client.model.DatabaseConnectionCreateParams;
-import dev.pdpkit.client.model.DatabaseStatus;
 import dev.pdpkit.client.model.EndpointWithSecret;
 import dev.pdpkit.client.model.Me;
 import dev.pdpkit.client.model.Project;
@@ -19,6 +18,10 @@ import dev.pdpkit.client.model.ProjectCreateParams;
 import dev.pdpkit.client.model.ProjectDatabaseCreateParams;
 import dev.pdpkit.client.model.CreateRegionId;
 import dev.pdpkit.client.model.RegionId;
+import dev.pdpkit.client.waiters.ResourceFailedException;
+import dev.pdpkit.client.waiters.WaitOptions;
+import dev.pdpkit.client.waiters.WaitTimeoutException;
+import dev.pdpkit.client.waiters.Waiters;
 import dev.pdpkit.emulator.PrismaEmulator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -68,7 +71,8 @@ public final class ProvisionDatabase {
 
     /** How long the embedded emulator keeps a new database provisioning, so that progress is visible. */
     static final Duration DEMO_PROVISIONING_DELAY = Duration.ofMillis(1500);
-    static final Duration POLL_INTERVAL = Duration.ofMillis(300);
+    /** The first interval between polls; it grows by half at each poll (capped at 10 s). */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     static final String DEFAULT_REGION = "us-east-1";
     static final String ENV_REGION = "PRISMA_REGION";
 
@@ -157,10 +161,6 @@ public final class ProvisionDatabase {
         } catch (NotReadyException e) {
             out.println("error: " + e.getMessage());
             return EXIT_NOT_READY;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            out.println("error: interrupted");
-            return EXIT_UNEXPECTED;
         } finally {
             if (emulator != null) {
                 emulator.close();
@@ -169,7 +169,7 @@ public final class ProvisionDatabase {
     }
 
     private static int provision(PrismaManagement client, Options options, PrintStream out)
-            throws InterruptedException, NotReadyException {
+            throws NotReadyException {
         Me me = client.me().get();
         me.workspace().ifPresent(w -> out.println("Workspace: " + w.name() + " (" + w.id() + ")"));
 
@@ -222,28 +222,26 @@ public final class ProvisionDatabase {
     }
 
     /**
-     * Polls the database until it is {@code ready}, printing its status at every poll.
+     * Waits with the SDK's database waiter until the database is {@code ready}, printing its status at every poll.
      */
     static Database waitUntilReady(PrismaManagement client, String databaseId, Duration timeout, PrintStream out)
-            throws InterruptedException, NotReadyException {
-        long start = System.nanoTime();
-        while (true) {
-            Database database = client.databases().get(databaseId);
-            DatabaseStatus status = database.status();
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            out.println(String.format(Locale.ROOT, "waiting for database %s : %s (%.1f s)", databaseId,
-                    status.asString(), elapsed.toMillis() / 1000.0));
-            if (DatabaseStatus.READY.equals(status)) {
-                return database;
-            }
-            if (DatabaseStatus.FAILURE.equals(status)) {
-                throw new NotReadyException("database " + databaseId + " failed to provision");
-            }
-            if (elapsed.compareTo(timeout) >= 0) {
-                throw new NotReadyException("database " + databaseId + " is still " + status.asString() + " after "
-                        + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
+            throws NotReadyException {
+        WaitOptions options = WaitOptions.builder()
+                .timeout(timeout)
+                .initialInterval(POLL_INTERVAL)
+                .maxInterval(Duration.ofSeconds(10))
+                .multiplier(1.5)
+                .listener(progress -> out.println(String.format(Locale.ROOT, "waiting for database %s : %s (%.1f s)",
+                        databaseId, progress.status(), progress.elapsed().toMillis() / 1000.0)))
+                .build();
+        try {
+            return Waiters.database(client).untilReady(databaseId, options);
+        } catch (ResourceFailedException e) {
+            throw new NotReadyException("database " + databaseId + " failed to provision (status "
+                    + e.status() + ")");
+        } catch (WaitTimeoutException e) {
+            throw new NotReadyException("database " + databaseId + " is still " + e.lastStatus() + " after "
+                    + e.elapsed().toSeconds() + " s (" + e.attempts() + " polls)");
         }
     }
 
