@@ -1,6 +1,7 @@
 package dev.pdpkit.examples.provision;
 
 import dev.pdpkit.client.PrismaManagement;
+import dev.pdpkit.client.services.GetOrCreateResult;
 import dev.pdpkit.client.errors.PermissionDeniedException;
 import dev.pdpkit.client.errors.PrismaApiException;
 import dev.pdpkit.client.errors.PrismaException;
@@ -173,21 +174,40 @@ public final class ProvisionDatabase {
         Me me = client.me().get();
         me.workspace().ifPresent(w -> out.println("Workspace: " + w.name() + " (" + w.id() + ")"));
 
-        CreatedProject project = client.projects().create(ProjectCreateParams.builder()
-                .name(options.projectName)
-                .region(RegionId.of(options.region))
-                .createDatabase(true)
-                .build());
-        out.println("Created project " + project.name() + " (" + project.id() + ")");
+        // getOrCreate keys the project on a logicalId (the project name): safe to retry, and a second run with the
+        // same --name reuses the project instead of creating another one.
+        GetOrCreateResult<CreatedProject, Project> result = client.projects().getOrCreate(
+                ProjectCreateParams.builder()
+                        .name(options.projectName)
+                        .logicalId(options.projectName)
+                        .region(RegionId.of(options.region))
+                        .createDatabase(true)
+                        .build());
+        String projectId = result.id();
+        Optional<String> newDatabase = result.created().flatMap(CreatedProject::database).map(d -> d.id());
+        if (result.wasCreated()) {
+            out.println("Created project " + options.projectName + " (" + projectId + ")");
+        } else {
+            out.println("Project " + options.projectName + " (" + projectId + ") already exists: reusing it");
+        }
 
         String databaseId;
-        if (project.database().isPresent()) {
-            databaseId = project.database().get().id();
+        if (newDatabase.isPresent()) {
+            databaseId = newDatabase.get();
+            out.println("Created database " + databaseId + " in " + options.region);
         } else {
-            databaseId = client.projects().databases().create(ProjectDatabaseCreateParams.builder()
-                    .projectId(project.id()).region(CreateRegionId.of(options.region)).isDefault(true).build()).id();
+            Optional<Database> existing = client.projects().databases().list(projectId).autoPager().stream()
+                    .filter(d -> Boolean.TRUE.equals(d.isDefault())).findFirst();
+            if (existing.isPresent()) {
+                databaseId = existing.get().id();
+                out.println("Using the project's default database " + databaseId);
+            } else {
+                databaseId = client.projects().databases().create(ProjectDatabaseCreateParams.builder()
+                        .projectId(projectId).region(CreateRegionId.of(options.region)).isDefault(true).build())
+                        .id();
+                out.println("Created database " + databaseId + " in " + options.region);
+            }
         }
-        out.println("Created database " + databaseId + " in " + options.region);
 
         Database database = waitUntilReady(client, databaseId, options.timeout, out);
         out.println("Database " + database.id() + " is ready");
@@ -209,7 +229,7 @@ public final class ProvisionDatabase {
         int count = 0;
         for (Project p : client.projects().list().autoPager()) {
             count++;
-            out.println("  " + p.id() + "  " + p.name() + (p.id().equals(project.id()) ? "  (new)" : ""));
+            out.println("  " + p.id() + "  " + p.name() + (p.id().equals(projectId) ? "  (this job's)" : ""));
         }
         out.println(count + (count == 1 ? " project" : " projects"));
         return EXIT_OK;
