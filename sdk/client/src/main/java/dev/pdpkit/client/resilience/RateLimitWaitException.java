@@ -2,6 +2,7 @@ package dev.pdpkit.client.resilience;
 
 import dev.pdpkit.client.errors.PrismaException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The client-side rate limiter would have made the attempt wait longer than allowed (its maximum wait, or what is
@@ -14,15 +15,15 @@ public final class RateLimitWaitException extends PrismaException {
 
     /**
      * @param message a description
-     * @param wait the wait the limiter asked for
+     * @param wait the wait the limiter asked for, or null when it is beyond the limiter's maximum wait
      */
     public RateLimitWaitException(String message, Duration wait) {
         super(message);
         this.wait = wait;
     }
 
-    /** @return the wait the limiter asked for */
-    public Duration requiredWait() {
-        return wait;
+    /** @return the wait the limiter asked for; empty when it is beyond the limiter's maximum wait */
+    public Optional<Duration> requiredWait() {
+        return Optional.ofNullable(wait);
     }
 }
