@@ -217,11 +217,15 @@ public final class ProvisionDatabase {
         out.println("Created connection " + connection.name() + " (" + connection.id() + ")");
         out.println("Connection details" + (options.showSecrets ? "" : " (secrets masked; --show-secrets shows them)")
                 + ":");
-        out.println("  connection string: " + secret(connection.connectionString(), options.showSecrets));
-        connection.user().ifPresent(u -> out.println("  user:              " + u));
-        connection.pass().ifPresent(p -> out.println("  password:          " + (options.showSecrets ? p : "****")));
-        connection.host().ifPresent(h -> out.println("  host:              " + h));
-        endpoint(out, "direct", connection.endpoints().direct(), options.showSecrets);
+        Optional<EndpointWithSecret> direct = connection.endpoints().direct();
+        if (direct.isPresent()) {
+            EndpointWithSecret d = direct.get();
+            out.println("  connection string: " + secret(d.connectionString(), options.showSecrets));
+            out.println("  host:              " + d.host() + ":" + d.port().toPlainString());
+            userOf(d.connectionString()).ifPresent(u -> out.println("  user:              " + u));
+            out.println("  password:          " + (options.showSecrets
+                    ? passwordOf(d.connectionString()).orElse("(none)") : "****"));
+        }
         endpoint(out, "pooled", connection.endpoints().pooled(), options.showSecrets);
         endpoint(out, "accelerate", connection.endpoints().accelerate(), options.showSecrets);
 
@@ -296,6 +300,29 @@ public final class ProvisionDatabase {
             }
         }
         return s.replaceAll("(?i)([?&](?:api_key|password|pass|secret|token|access_token)=)[^&#]*", "$1****");
+    }
+
+    /** @return the user of a {@code scheme://user:password@host} connection string */
+    static Optional<String> userOf(String connectionString) {
+        return userInfo(connectionString).map(u -> u.contains(":") ? u.substring(0, u.indexOf(':')) : u);
+    }
+
+    /** @return the password of a {@code scheme://user:password@host} connection string, URL-decoded */
+    static Optional<String> passwordOf(String connectionString) {
+        return userInfo(connectionString).filter(u -> u.contains(":"))
+                .map(u -> java.net.URLDecoder.decode(u.substring(u.indexOf(':') + 1),
+                        java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> userInfo(String connectionString) {
+        int scheme = connectionString.indexOf("://");
+        if (scheme < 0) {
+            return Optional.empty();
+        }
+        int start = scheme + 3;
+        int end = indexOfAny(connectionString, start, '/', '?', '#');
+        int at = connectionString.lastIndexOf('@', end - 1);
+        return at < start ? Optional.empty() : Optional.of(connectionString.substring(start, at));
     }
 
     private static int indexOfAny(String s, int from, char... chars) {

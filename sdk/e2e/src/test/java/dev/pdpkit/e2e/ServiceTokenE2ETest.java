@@ -225,11 +225,10 @@ class ServiceTokenE2ETest {
 
         ConnectionWithSecrets connection = partner.databases().connections().create(
                 DatabaseConnectionCreateParams.builder().databaseId(created.id()).name("app").build());
-        assertThat(connection.connectionString()).startsWith("postgres://");
-        assertThat(connection.pass()).isPresent();
+        assertThat(directUrl(connection)).startsWith("postgres://");
         List<Connection> connections = all(partner.databases().connections().list(created.id()).autoPager());
         assertThat(connections).extracting(Connection::name).contains("app");
-        assertThat(connections.toString()).doesNotContain(connection.pass().orElseThrow());
+        assertThat(connections.toString()).doesNotContain(password(connection));
 
         DatabaseListBackupsResponse backups = partner.databases().listBackups(created.id());
         assertThat(backups.data()).isNotEmpty();
@@ -270,8 +269,9 @@ class ServiceTokenE2ETest {
 
         ConnectionWithSecrets created = partner.connections().create(ConnectionCreateParams.builder()
                 .databaseId(databaseId).name("worker").build());
-        String password = created.pass().orElseThrow();
-        assertThat(created.connectionString()).contains(created.user().orElseThrow() + ":");
+        String password = password(created);
+        assertThat(created.endpoints().pooled().orElseThrow().connectionString()).contains(":" + password + "@");
+        assertThat(created.endpoints().accelerate().orElseThrow().connectionString()).contains("api_key=");
         Connection read = partner.connections().get(created.id());
         assertThat(read.name()).isEqualTo("worker");
         assertThat(read.toString()).doesNotContain(password);
@@ -280,8 +280,8 @@ class ServiceTokenE2ETest {
 
         ConnectionWithSecrets rotated = partner.connections().rotate(created.id());
         assertThat(rotated.id()).isEqualTo(created.id());
-        assertThat(rotated.pass().orElseThrow()).isNotEqualTo(password);
-        assertThat(rotated.connectionString()).isNotEqualTo(created.connectionString());
+        assertThat(password(rotated)).isNotEqualTo(password);
+        assertThat(directUrl(rotated)).isNotEqualTo(directUrl(created));
         assertThat(emulator.stats().count(ApiStats.CONNECTIONS_ROTATED)).isGreaterThanOrEqualTo(1);
 
         assertThatThrownBy(() -> user.connections().get(created.id())).isInstanceOf(NotFoundException.class);
@@ -352,6 +352,19 @@ class ServiceTokenE2ETest {
         assertThatThrownBy(() -> partner.projects().create(ProjectCreateParams.builder().name("x")
                 .region(RegionId.of("mars-north-1")).build())).isInstanceOf(PrismaApiException.class)
                 .satisfies(e -> assertThat(((PrismaApiException) e).statusCode()).isBetween(400, 499));
+    }
+
+    private static String directUrl(ConnectionWithSecrets c) {
+        return c.endpoints().direct().orElseThrow().connectionString();
+    }
+
+    /** The password inside the direct connection string ({@code postgres://user:password@host...}). */
+    private static String password(ConnectionWithSecrets c) {
+        String url = directUrl(c);
+        String userInfo = url.substring(url.indexOf("://") + 3, url.lastIndexOf('@'));
+        String password = userInfo.substring(userInfo.indexOf(':') + 1);
+        assertThat(password).isNotEmpty();
+        return password;
     }
 
     private Database awaitReady(String databaseId) {
