@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * the token the script started with last.
  *
  * <pre>
- * mvn -q -pl examples -am verify -Protate-tokens -Dexec.args="--older-than 30d --output prisma-token.txt"
+ * mvn -B -q -Protate-tokens -pl examples -am verify -DskipTests -Drotate.args="--older-than 30d --output prisma-token.txt"
  *
  * Options:
  *   --older-than AGE      delete tokens created at least AGE ago (30d, 12h, 45m, 90s or ISO-8601 like P30D); required
@@ -125,7 +125,7 @@ public final class RotateServiceTokens {
         try (PrismaEmulator emulator = PrismaEmulator.builder().clock(shifted).start()) {
             emulator.createServiceToken(emulator.partnerWorkspace().id(), "ci-deploy", null);
             shifted.offset = Duration.ofDays(40);
-            emulator.createServiceToken(emulator.partnerWorkspace().id(), "created-yesterday", null);
+            emulator.createServiceToken(emulator.partnerWorkspace().id(), "recent", null);
             Map<String, String> env = Map.of("PRISMA_API_URL", emulator.baseUrl(),
                     "PRISMA_SERVICE_TOKEN", emulator.partnerServiceToken());
             List<String> rest = new ArrayList<>();
@@ -193,6 +193,7 @@ public final class RotateServiceTokens {
         try (PrismaManagement next = current.withOptions(b -> b.serviceToken(created.value()))) {
             String problem = verify(next, workspaceId, created.id());
             if (problem == null) {
+                out.println("Verified the new token with /v1/me.");
                 problem = store(o, created.value(), out);
             }
             if (problem != null) {
@@ -205,7 +206,6 @@ public final class RotateServiceTokens {
                 }
                 return 1;
             }
-            out.println("Verified the new token with /v1/me.");
             int failures = 0;
             for (ServiceToken t : doomed) {
                 if (t.id().equals(created.id())) {
