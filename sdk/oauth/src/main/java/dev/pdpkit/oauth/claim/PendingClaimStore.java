@@ -13,10 +13,10 @@ import java.util.Optional;
  *   not the raw cookie value), {@code claim} ({@link PendingClaim#encode()}, ideally encrypted at rest) and
  *   {@code expires_at}; {@link #take} is {@code DELETE ... WHERE key = ? AND expires_at > now() RETURNING claim}
  *   (or select-then-delete in one transaction), and a periodic job deletes expired rows.</li>
- *   <li>No server-side storage: put {@link PendingClaim#encode()} in a cookie encrypted and authenticated with an
- *   AEAD (AES-GCM with a server key, a fresh nonce per cookie), {@code HttpOnly; Secure; SameSite=Lax; Path=} your
- *   callback path, {@code Max-Age} the claim's lifetime. Then nothing here is needed, and a cookie replayed by the
- *   browser is stopped by {@link ClaimFlow}'s {@link ClaimReplayGuard}, which must then be shared by all servers.</li>
+ *   <li>No server-side storage: {@link PendingClaimCookie} seals the claim with AES-GCM under a server key; send it
+ *   as {@code HttpOnly; Secure; SameSite=Lax} cookie with {@code Max-Age} the claim's lifetime and open it on the
+ *   callback. Then nothing here is needed, and a cookie replayed by the browser is stopped by {@link ClaimFlow}'s
+ *   {@link ClaimReplayGuard}, which must then be shared by all servers.</li>
  * </ul>
  * Implementations are thread-safe.
  */

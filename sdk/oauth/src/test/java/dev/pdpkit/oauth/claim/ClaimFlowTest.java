@@ -136,6 +136,27 @@ class ClaimFlowTest {
     }
 
     @Test
+    void twoCallbacksAtOnceTransferOnce() throws Exception {
+        PendingClaim pending = flow.start(projectId);
+        String callback = authorize(pending.authorizationUrl());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<ClaimResult> task = () -> {
+                go.await();
+                return flow.complete(callback, pending);
+            };
+            var a = pool.submit(task);
+            var b = pool.submit(task);
+            go.countDown();
+            assertThat(java.util.List.of(a.get().status(), b.get().status()))
+                    .containsExactlyInAnyOrder(ClaimResult.Status.CLAIMED, ClaimResult.Status.REPLAYED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void deniedAuthorizationIsCancelledAndChangesNothing() throws IOException {
         auth().approvalMode(ApprovalMode.CONSENT_PAGE);
         PendingClaim pending = flow.start(projectId);

@@ -83,4 +83,28 @@ class PendingClaimTest {
         assertThat(guard.firstUse("x", expires)).isFalse();
         assertThat(guard.firstUse("y", expires)).isTrue();
     }
+
+    @Test
+    void anEncryptedCookieRoundTripsAndRejectsTamperingAndOtherKeys() {
+        PendingClaimCookie cookies = new PendingClaimCookie(PendingClaimCookie.newKey());
+        PendingClaim claim = flow.start("proj_1");
+        String value = cookies.seal(claim);
+
+        assertThat(value).matches("[A-Za-z0-9_-]+").hasSizeLessThan(3000)
+                .doesNotContain(claim.state()).doesNotContain("proj_1");
+        assertThat(cookies.seal(claim)).as("fresh nonce").isNotEqualTo(value);
+        PendingClaim opened = cookies.open(value).orElseThrow();
+        assertThat(opened.state()).isEqualTo(claim.state());
+        assertThat(opened.projectId()).isEqualTo("proj_1");
+
+        char[] chars = value.toCharArray();
+        chars[chars.length / 2] = chars[chars.length / 2] == 'A' ? 'B' : 'A';
+        assertThat(cookies.open(new String(chars))).isEmpty();
+        assertThat(new PendingClaimCookie(PendingClaimCookie.newKey()).open(value)).isEmpty();
+        assertThat(cookies.open(null)).isEmpty();
+        assertThat(cookies.open("%%%")).isEmpty();
+        assertThat(cookies.open("AAAA")).isEmpty();
+        assertThatThrownBy(() -> new PendingClaimCookie(new javax.crypto.spec.SecretKeySpec(new byte[5], "AES")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
