@@ -57,6 +57,10 @@ import dev.pdpkit.emulator.SeededWorkspace;
 import dev.pdpkit.emulator.api.ApiStats;
 import dev.pdpkit.emulator.junit.EmulatorWorkspace;
 import dev.pdpkit.emulator.junit.PrismaEmulatorExtension;
+import dev.pdpkit.client.waiters.ResourceFailedException;
+import dev.pdpkit.client.waiters.WaitOptions;
+import dev.pdpkit.client.waiters.Waiters;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -368,19 +372,25 @@ class ServiceTokenE2ETest {
     }
 
     private Database awaitReady(String databaseId) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            Database d = partner.databases().get(databaseId);
-            if (DatabaseStatus.READY.equals(d.status())) {
-                return d;
-            }
-            assertThat(System.nanoTime()).as("database %s ready in time", databaseId).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Waiters.database(partner).untilReady(databaseId, WaitOptions.builder()
+                .timeout(Duration.ofSeconds(10)).initialInterval(Duration.ofMillis(50)).build());
+    }
+
+    @Test
+    void theDatabaseWaiterEndsOnAFailedDatabase() {
+        CreatedProject project = partner.projects().create(ProjectCreateParams.builder().name("e2e-failing")
+                .build());
+        String databaseId = project.database().orElseThrow().id();
+        emulator.failDatabase(databaseId, true);
+        List<String> polled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> Waiters.database(partner).untilReady(databaseId, WaitOptions.builder()
+                .timeout(Duration.ofSeconds(10)).initialInterval(Duration.ofMillis(50))
+                .listener(p -> polled.add(p.status())).build()))
+                .isInstanceOfSatisfying(ResourceFailedException.class,
+                        e -> assertThat(e.status()).isEqualTo("failure"));
+        assertThat(polled).containsExactly("failure");
+        emulator.failDatabase(databaseId, false);
+        assertThat(awaitReady(databaseId).status()).isEqualTo(DatabaseStatus.READY);
+        partner.projects().delete(project.id());
     }
 }
