@@ -390,7 +390,10 @@ public final class ClaimFlow {
         private Builder() {
         }
 
-        /** @param clientId the OAuth application's client id (required) @return this builder */
+        /**
+         * @param clientId the OAuth application's client id (required)
+         * @return this builder
+         */
         public Builder clientId(String clientId) {
             this.clientId = clientId;
             return this;
@@ -405,7 +408,10 @@ public final class ClaimFlow {
             return this;
         }
 
-        /** @param method how the client authenticates at the token endpoint; default basic @return this builder */
+        /**
+         * @param method how the client authenticates at the token endpoint; default basic
+         * @return this builder
+         */
         public Builder clientAuthMethod(ClientAuthMethod method) {
             this.authMethod = Objects.requireNonNull(method, "method");
             return this;
@@ -421,25 +427,37 @@ public final class ClaimFlow {
             return this;
         }
 
-        /** @param issuer the authorization server; default {@value PrismaOAuth#DEFAULT_ISSUER} @return this builder */
+        /**
+         * @param issuer the authorization server; default {@value PrismaOAuth#DEFAULT_ISSUER}
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
         }
 
-        /** @param endpoint overrides {@code <issuer>/authorize} @return this builder */
+        /**
+         * @param endpoint overrides {@code <issuer>/authorize}
+         * @return this builder
+         */
         public Builder authorizationEndpoint(URI endpoint) {
             this.authorizationEndpoint = endpoint;
             return this;
         }
 
-        /** @param endpoint overrides {@code <issuer>/token} @return this builder */
+        /**
+         * @param endpoint overrides {@code <issuer>/token}
+         * @return this builder
+         */
         public Builder tokenEndpoint(URI endpoint) {
             this.tokenEndpoint = endpoint;
             return this;
         }
 
-        /** @param client the OkHttp client for OAuth requests; default a new one @return this builder */
+        /**
+         * @param client the OkHttp client for OAuth requests; default a new one
+         * @return this builder
+         */
         public Builder httpClient(OkHttpClient client) {
             this.httpClient = client;
             return this;
@@ -455,7 +473,10 @@ public final class ClaimFlow {
             return this;
         }
 
-        /** @param lifetime how long a pending claim can be completed; default 15 minutes @return this builder */
+        /**
+         * @param lifetime how long a pending claim can be completed; default 15 minutes
+         * @return this builder
+         */
         public Builder claimLifetime(Duration lifetime) {
             if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
                 throw new IllegalArgumentException("lifetime must be positive");
@@ -464,7 +485,10 @@ public final class ClaimFlow {
             return this;
         }
 
-        /** @param guard shared record of used claims; default {@link ClaimReplayGuard#inMemory(Clock)} @return this */
+        /**
+         * @param guard shared record of used claims; default {@link ClaimReplayGuard#inMemory(Clock)}
+         * @return this
+         */
         public Builder replayGuard(ClaimReplayGuard guard) {
             this.guard = guard;
             return this;
@@ -490,7 +514,10 @@ public final class ClaimFlow {
             return this;
         }
 
-        /** @param clock decides expiry; default the system clock @return this builder */
+        /**
+         * @param clock decides expiry; default the system clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

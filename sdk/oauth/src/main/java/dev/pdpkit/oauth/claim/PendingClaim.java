@@ -59,7 +59,10 @@ public final class PendingClaim {
         return expiresAt;
     }
 
-    /** @param now the current time @return true if the claim is past its expiry */
+    /**
+     * @param now the current time
+     * @return true if the claim is past its expiry
+     */
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }
