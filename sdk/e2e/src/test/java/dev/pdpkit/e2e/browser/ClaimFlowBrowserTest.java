@@ -59,8 +59,10 @@ class ClaimFlowBrowserTest {
 
     @BeforeAll
     static void startEmulator() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "/usr/bin/chromium is absent: install Debian's chromium and"
+        assumeTrue(Files.exists(CHROMIUM), "/usr/bin/chromium is absent: install Debian's chromium and"
                 + " chromium-driver packages (apt-get install -y chromium chromium-driver) to run the browser test");
+        assertThat(CHROMEDRIVER).as("/usr/bin/chromium is installed but /usr/bin/chromedriver is not: install"
+                + " Debian's chromium-driver package").isExecutable();
         emulator = PrismaEmulator.builder().approvalMode(ApprovalMode.CONSENT_PAGE).start();
         asUser = PrismaManagement.builder().baseUrl(emulator.baseUrl()).serviceToken(emulator.userServiceToken())
                 .build();
