@@ -57,6 +57,7 @@ import dev.pdpkit.emulator.SeededWorkspace;
 import dev.pdpkit.emulator.api.ApiStats;
 import dev.pdpkit.emulator.junit.EmulatorWorkspace;
 import dev.pdpkit.emulator.junit.PrismaEmulatorExtension;
+import dev.pdpkit.client.services.GetOrCreateResult;
 import dev.pdpkit.client.waiters.ResourceFailedException;
 import dev.pdpkit.client.waiters.WaitOptions;
 import dev.pdpkit.client.waiters.Waiters;
@@ -339,6 +340,36 @@ class ServiceTokenE2ETest {
         partner.buckets().delete(bucket.id());
         assertThatThrownBy(() -> partner.buckets().get(bucket.id())).isInstanceOf(NotFoundException.class);
         partner.projects().delete(project.id());
+    }
+
+    @Test
+    void getOrCreateCreatesOncePerLogicalId() {
+        ProjectCreateParams projectParams = ProjectCreateParams.builder().name("e2e-idempotent")
+                .logicalId("e2e-idempotent").createDatabase(false).build();
+        GetOrCreateResult<CreatedProject, Project> first = partner.projects().getOrCreate(projectParams);
+        GetOrCreateResult<CreatedProject, Project> second = partner.projects().getOrCreate(projectParams);
+        assertThat(first.wasCreated()).isTrue();
+        assertThat(second.wasCreated()).isFalse();
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.found()).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("e2e-idempotent"));
+
+        DatabaseCreateParams databaseParams = DatabaseCreateParams.builder().projectId(first.id()).name("db")
+                .logicalId("e2e-idempotent-db").build();
+        GetOrCreateResult<CreatedDatabase, Database> db1 = partner.databases().getOrCreate(databaseParams);
+        GetOrCreateResult<CreatedDatabase, Database> db2 = partner.databases().getOrCreate(databaseParams);
+        assertThat(db1.wasCreated()).isTrue();
+        assertThat(db2.wasCreated()).isFalse();
+        assertThat(db2.id()).isEqualTo(db1.id());
+
+        BucketCreateParams bucketParams = BucketCreateParams.builder().projectId(first.id()).name("files")
+                .logicalId("e2e-idempotent-bucket").build();
+        GetOrCreateResult<Bucket, Bucket> b1 = partner.buckets().getOrCreate(bucketParams);
+        GetOrCreateResult<Bucket, Bucket> b2 = partner.buckets().getOrCreate(bucketParams);
+        assertThat(b1.wasCreated()).isTrue();
+        assertThat(b2.wasCreated()).isFalse();
+        assertThat(b2.id()).isEqualTo(b1.id());
+        assertThat(all(partner.buckets().list(dev.pdpkit.client.model.BucketListParams.builder()
+                .projectId(first.id()).build()).autoPager())).hasSize(1);
     }
 
     @Test
