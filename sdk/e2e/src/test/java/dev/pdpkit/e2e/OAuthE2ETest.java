@@ -148,7 +148,8 @@ class OAuthE2ETest {
 
             // The legitimate client's tokens belonged to the same family: its next call ends in a new login.
             clock.advance(Duration.ofSeconds(ACCESS_TOKEN_SECONDS));
-            assertThatThrownBy(() -> client.me().get()).isInstanceOf(LoginRequiredException.class);
+            assertThatThrownBy(() -> client.me().get()).isInstanceOfSatisfying(LoginRequiredException.class,
+                    e -> assertThat(e.reason()).isEqualTo(LoginRequiredException.Reason.REFRESH_TOKEN_REJECTED));
             assertThat(oauth.currentTokens()).isEmpty();
         }
     }
