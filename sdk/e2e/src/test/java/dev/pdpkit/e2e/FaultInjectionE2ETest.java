@@ -8,6 +8,7 @@ import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.errors.InternalServerException;
 import dev.pdpkit.client.errors.PrismaNetworkException;
+import dev.pdpkit.client.errors.PrismaTimeoutException;
 import dev.pdpkit.client.errors.RateLimitException;
 import dev.pdpkit.client.model.CreatedProject;
 import dev.pdpkit.client.model.Project;
@@ -80,6 +81,20 @@ class FaultInjectionE2ETest {
         emulator.faults().nextRequests("GET /v1/me", 2).dropConnection();
         assertThatThrownBy(() -> client.me().get(RequestOptions.builder().maxRetries(1).build()))
                 .isInstanceOf(PrismaNetworkException.class);
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void aSlowResponseTimesOutAndAGetIsRetriedAfterIt() {
+        PrismaManagement impatient = client.withOptions(b -> b.readTimeout(Duration.ofMillis(300)));
+        emulator.faults().nextRequest("GET /v1/me").delay(Duration.ofSeconds(2));
+        assertThat(impatient.me().get().workspace().orElseThrow().id()).isEqualTo(workspace.id());
+        assertThat(sleeps).hasSize(1);
+
+        sleeps.clear();
+        emulator.faults().nextRequests("GET /v1/me", 2).delay(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> impatient.me().get(RequestOptions.builder().maxRetries(1).build()))
+                .isInstanceOf(PrismaTimeoutException.class);
         assertThat(sleeps).hasSize(1);
     }
 
