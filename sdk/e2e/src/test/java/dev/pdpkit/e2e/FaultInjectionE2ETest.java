@@ -20,6 +20,7 @@ import dev.pdpkit.emulator.junit.PrismaEmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,11 @@ class FaultInjectionE2ETest {
     void client() {
         client = PrismaManagement.builder().baseUrl(emulator.baseUrl()).serviceToken(workspace.serviceToken())
                 .sleeper(sleeps::add).readTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
     }
 
     private CreatedProject project(String name) {
