@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pdpkit.client.PrismaManagement;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ abstract class WireMockApiTest {
     /** @return the requests WireMock received, oldest first */
     static List<LoggedRequest> requests() {
         List<ServeEvent> events = new ArrayList<>(wm.getAllServeEvents());
-        events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        Collections.reverse(events); // WireMock lists the newest first
         List<LoggedRequest> out = new ArrayList<>();
         events.forEach(e -> out.add(e.getRequest()));
         return out;
