@@ -271,7 +271,8 @@ public final class PrismaManagement implements AutoCloseable {
         public Builder baseUrl(String url) {
             HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
             if (parsed == null) {
-                throw new IllegalArgumentException("base URL is not an http(s) URL: " + url);
+                // The URL itself is left out of the message: it could carry credentials.
+                throw new IllegalArgumentException("base URL is not an http(s) URL");
             }
             if (!parsed.isHttps() && !isLoopback(parsed.host())) {
                 throw new IllegalArgumentException("refusing plain http to " + parsed.host()

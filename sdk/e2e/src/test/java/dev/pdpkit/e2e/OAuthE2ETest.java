@@ -190,14 +190,10 @@ class OAuthE2ETest {
     }
 
     /**
-     * Known bug (client, {@code internal.pipeline.AuthStage}): every 401 is taken for a rejection of the caller's own
-     * credentials, including the transfer endpoint's {@code invalid_recipient_token}, which is about the token in the
-     * body. With OAuth credentials the caller's tokens are refreshed (rotated) for nothing and the non-idempotent
-     * POST is sent a second time. Enable once AuthStage leaves such 401s alone.
+     * The transfer endpoint's 401 {@code invalid_recipient_token} is about the token in the body, not the caller's:
+     * the caller's OAuth tokens must not be refreshed (rotated) for it, nor the POST sent a second time.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("AuthStage refreshes the caller's OAuth tokens and re-sends the POST on the "
-            + "transfer endpoint's 401 invalid_recipient_token")
     void aBadRecipientTokenDoesNotRefreshTheCallersOAuthTokens() {
         PrismaOAuth oauth = OAuthHelper.partnerClient(emulator).clock(clock).refreshMargin(MARGIN).build();
         OAuthHelper.login(oauth);

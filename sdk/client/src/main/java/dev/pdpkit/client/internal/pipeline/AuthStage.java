@@ -25,12 +25,21 @@ public final class AuthStage implements Stage {
         try {
             return next.send(attempt);
         } catch (UnauthorizedException e) {
-            if (!credentials.refreshAfterUnauthorized(token)) {
+            if (rejectsAnotherCredential(e) || !credentials.refreshAfterUnauthorized(token)) {
                 throw e;
             }
             attempt.headers().put("Authorization", "Bearer " + token());
             return next.send(attempt);
         }
+    }
+
+    /**
+     * A 401 can be about a credential in the request body rather than the caller's own: a transfer answers
+     * {@code invalid_recipient_token} when the recipient's access token is bad. Refreshing the caller's tokens then
+     * would rotate them for nothing and send the request twice.
+     */
+    private static boolean rejectsAnotherCredential(UnauthorizedException e) {
+        return e.errorCode().map(code -> code.contains("recipient")).orElse(false);
     }
 
     private String token() {
