@@ -1,0 +1,100 @@
+package dev.pdpkit.benchmarks;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Prints the figures and the ratios issue 13 sets targets for. */
+final class Report {
+    private final PrintStream out;
+    private final Map<String, JmhRun.Figures> jmh;
+    private final Map<String, List<Measurement>> runs;
+
+    Report(PrintStream out, Map<String, JmhRun.Figures> jmh, Map<String, List<Measurement>> runs) {
+        this.out = out;
+        this.jmh = jmh;
+        this.runs = runs;
+    }
+
+    void print(int rounds) {
+        out.printf(Locale.ROOT, "%npdpkit benchmarks: client.projects().get(id) against the floor (raw OkHttp + "
+                        + "Jackson tree read), loopback; Java %s, %d CPUs%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        // Other builds on a shared machine move every figure: the load says how much to trust them.
+        out.printf(Locale.ROOT, "System load average now: %.1f (above the CPU count, expect noisy ratios)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (!jmh.isEmpty()) {
+            out.println("JMH, 1 caller (-prof gc):");
+            jmh.forEach((name, f) -> out.printf(Locale.ROOT, "  %-6s %8.1f us/call %10.0f B/call%n", name,
+                    f.microsPerCall(), f.bytesPerCall()));
+        }
+        out.printf(Locale.ROOT, "Loopback harness, median of %d rounds (1 caller: %,d calls; 64 callers and async: "
+                + "%,d calls):%n", rounds, LoopbackRun.SINGLE_CALLS, LoopbackRun.CALLS);
+        out.printf(Locale.ROOT, "  %-42s %12s %12s%n", "", "SDK", "floor");
+        row("bytes allocated per call, 1 caller", "/1", Measurement::bytesPerCall, "%12.0f");
+        row("CPU us per call, 1 caller", "/1", Measurement::cpuMicrosPerCall, "%12.1f");
+        row("CPU us per call, 64 callers", "/64", Measurement::cpuMicrosPerCall, "%12.1f");
+        row("calls/s, 64 callers", "/64", Measurement::throughput, "%12.0f");
+        row("new TCP connections per 20,000 calls, 64", "/64", m -> m.connections(), "%12.0f");
+        row("async calls/s, 64 in flight, 8 threads", "/async", Measurement::throughput, "%12.0f");
+        row("async: threads that used CPU", "/async", m -> m.busyThreads(), "%12.0f");
+        ratios();
+        long errors = runs.values().stream().flatMap(List::stream).mapToLong(Measurement::errors).sum();
+        if (errors > 0) {
+            out.println("WARNING: " + errors + " calls failed; the figures above are not valid");
+        }
+    }
+
+    private void ratios() {
+        out.println("Ratios (SDK / floor unless said):");
+        if (jmh.containsKey("sdk") && jmh.containsKey("floor")) {
+            ratio("allocation per call (JMH gc.alloc.rate.norm)", jmh.get("sdk").bytesPerCall()
+                    / jmh.get("floor").bytesPerCall(), "<=", 1.3);
+        } else {
+            ratio("allocation per call (harness, 1 caller)", ratio("/1", Measurement::bytesPerCall), "<=", 1.3);
+        }
+        ratio("CPU per call, 1 caller", ratio("/1", Measurement::cpuMicrosPerCall), "<=", 1.0);
+        ratio("CPU per call, 64 callers", ratio("/64", Measurement::cpuMicrosPerCall), "<=", 1.0);
+        ratio("throughput, 64 callers", ratio("/64", Measurement::throughput), ">=", 1.0);
+        if (runs.containsKey("sdk/async")) {
+            ratio("SDK async (64 in flight, 8 threads) / SDK blocking (64 threads)",
+                    median("sdk/async", Measurement::throughput) / median("sdk/64", Measurement::throughput), ">=", 1.0);
+        } else {
+            out.printf(Locale.ROOT, "  %-62s pending: the SDK has no client.async() yet (floor's OkHttp enqueue on 8"
+                            + " threads / 64 blocking: %.2f)%n", "SDK async (64 in flight, 8 threads) / blocking 64",
+                    median("floor/async", Measurement::throughput) / median("floor/64", Measurement::throughput));
+        }
+        double churn = median("sdk/64", m -> m.connections());
+        out.printf(Locale.ROOT, "  %-62s %6.0f  (floor %.0f)  target <= %d  %s%n",
+                "SDK new TCP connections per 20,000 calls at 64 callers", churn,
+                median("floor/64", m -> m.connections()), LoopbackRun.CALLERS,
+                churn <= LoopbackRun.CALLERS ? "MET" : "MISSED");
+    }
+
+    private void row(String label, String suffix, ToDoubleFunction<Measurement> metric, String format) {
+        out.printf(Locale.ROOT, "  %-42s " + format + " " + format + "%n", label, median("sdk" + suffix, metric),
+                median("floor" + suffix, metric));
+    }
+
+    private void ratio(String label, double value, String op, double target) {
+        boolean met = op.equals("<=") ? value <= target : value >= target;
+        out.printf(Locale.ROOT, "  %-62s %6.2f  target %s %.1f  %s%n", label, value, op, target,
+                met ? "MET" : "MISSED");
+    }
+
+    private double ratio(String suffix, ToDoubleFunction<Measurement> metric) {
+        return median("sdk" + suffix, metric) / median("floor" + suffix, metric);
+    }
+
+    private double median(String key, ToDoubleFunction<Measurement> metric) {
+        List<Measurement> list = runs.get(key);
+        if (list == null || list.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] values = list.stream().mapToDouble(metric).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+}
