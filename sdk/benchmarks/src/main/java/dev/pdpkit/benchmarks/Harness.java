@@ -134,8 +134,11 @@ public final class Harness implements AutoCloseable {
             long cpuNow = OS.getProcessCpuTime();
             long allocatedNow = allocatedBytes();
             long caller = Thread.currentThread().getId();
+            // A thread counts when it did at least 1% of the work: JVM and OkHttp housekeeping threads do not.
+            long threshold = (cpuNow - cpu) / 100;
             int busy = (int) threadCpuTimes().entrySet().stream()
-                    .filter(e -> e.getKey() != caller && e.getValue() > threadCpu.getOrDefault(e.getKey(), 0L))
+                    .filter(e -> e.getKey() != caller
+                            && e.getValue() - threadCpu.getOrDefault(e.getKey(), 0L) >= threshold)
                     .count();
             return new Measurement(calls, errors, nanosNow - nanos, cpuNow - cpu, allocatedNow - allocated,
                     server.accepts() - accepts, busy);

@@ -9,7 +9,7 @@ package dev.pdpkit.benchmarks;
  * @param cpuNanos CPU time of this process (every thread: callers, OkHttp, GC, JIT)
  * @param allocatedBytes bytes allocated by all threads of this process
  * @param connections TCP connections the server accepted during the run
- * @param busyThreads threads of this process that used CPU during the run, the caller submitting async calls aside
+ * @param busyThreads threads that did at least 1% of the run's CPU work, the caller submitting async calls aside
  */
 public record Measurement(long calls, long errors, long wallNanos, long cpuNanos, long allocatedBytes,
                           long connections, int busyThreads) {
