@@ -39,7 +39,7 @@ final class Report {
         row("calls/s, 64 callers", "/64", Measurement::throughput, "%12.0f");
         row("new TCP connections per 20,000 calls, 64", "/64", m -> m.connections(), "%12.0f");
         row("async calls/s, 64 in flight, 8 threads", "/async", Measurement::throughput, "%12.0f");
-        row("async: threads doing >= 1% of the work", "/async", m -> m.busyThreads(), "%12.0f");
+        row("async: threads doing >= 1% of the CPU work", "/async", m -> m.busyThreads(), "%12.0f");
         ratios();
         long errors = runs.values().stream().flatMap(List::stream).mapToLong(Measurement::errors).sum();
         if (errors > 0) {
