@@ -110,11 +110,24 @@ public final class ApiCheck {
             if (line.startsWith("  ")) {
                 out.add(header + "  ::  " + line.trim());
             } else {
-                header = line;
-                out.add(header);
+                header = typeName(line);
+                out.add(line);
             }
         }
         return out;
+    }
+
+    /** The type's name from its header line, so that a changed modifier does not make every member look new. */
+    private static String typeName(String header) {
+        List<String> words = List.of(header.split(" "));
+        for (String kind : List.of("class", "interface", "enum", "record", "@interface")) {
+            int at = words.indexOf(kind);
+            if (at >= 0 && at + 1 < words.size()) {
+                String name = words.get(at + 1);
+                return name.contains("<") ? name.substring(0, name.indexOf('<')) : name;
+            }
+        }
+        return header;
     }
 
     private static String shown(List<String> lines, String prefix) {

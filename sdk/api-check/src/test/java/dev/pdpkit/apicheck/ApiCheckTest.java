@@ -74,8 +74,8 @@ class ApiCheckTest {
         List<String> problems = ApiCheck.run("fixture", fixtureTypes(), listing, allow, false);
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).contains(
-                "removed (1):\n  - public class dev.pdpkit.apicheck.fixture.Widget  ::  public void resize(int)",
-                "added (1):\n  + public class dev.pdpkit.apicheck.fixture.Widget  ::  protected void resize(int)",
+                "removed (1):\n  - dev.pdpkit.apicheck.fixture.Widget  ::  public void resize(int)",
+                "added (1):\n  + dev.pdpkit.apicheck.fixture.Widget  ::  protected void resize(int)",
                 "-Dpdpkit.api.update=true");
     }
 
