@@ -21,7 +21,7 @@ import okhttp3.OkHttpClient;
 final class LoopbackRun {
     static final int CALLERS = 64;
     static final long CALLS = 20_000;
-    static final long SINGLE_CALLS = 5_000;
+    static final long SINGLE_CALLS = 10_000;
     static final int ASYNC_THREADS = 8;
 
     private LoopbackRun() {

@@ -1,6 +1,7 @@
 package dev.pdpkit.benchmarks;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,23 +49,24 @@ final class Report {
     }
 
     private void ratios() {
-        out.println("Ratios (SDK / floor unless said):");
+        out.println("Ratios (SDK / floor unless said; median of the rounds' paired ratios, [lowest-highest]):");
         if (jmh.containsKey("sdk") && jmh.containsKey("floor")) {
-            ratio("allocation per call (JMH gc.alloc.rate.norm)", jmh.get("sdk").bytesPerCall()
-                    / jmh.get("floor").bytesPerCall(), "<=", 1.3);
+            double value = jmh.get("sdk").bytesPerCall() / jmh.get("floor").bytesPerCall();
+            ratio("allocation per call (JMH gc.alloc.rate.norm)", new double[] {value, value, value}, "<=", 1.3);
         } else {
-            ratio("allocation per call (harness, 1 caller)", ratio("/1", Measurement::bytesPerCall), "<=", 1.3);
+            ratio("allocation per call (harness, 1 caller)", paired("sdk/1", "floor/1", Measurement::bytesPerCall),
+                    "<=", 1.3);
         }
-        ratio("CPU per call, 1 caller", ratio("/1", Measurement::cpuMicrosPerCall), "<=", 1.0);
-        ratio("CPU per call, 64 callers", ratio("/64", Measurement::cpuMicrosPerCall), "<=", 1.0);
-        ratio("throughput, 64 callers", ratio("/64", Measurement::throughput), ">=", 1.0);
+        ratio("CPU per call, 1 caller", paired("sdk/1", "floor/1", Measurement::cpuMicrosPerCall), "<=", 1.0);
+        ratio("CPU per call, 64 callers", paired("sdk/64", "floor/64", Measurement::cpuMicrosPerCall), "<=", 1.0);
+        ratio("throughput, 64 callers", paired("sdk/64", "floor/64", Measurement::throughput), ">=", 1.0);
         if (runs.containsKey("sdk/async")) {
             ratio("SDK async (64 in flight, 8 threads) / SDK blocking (64 threads)",
-                    median("sdk/async", Measurement::throughput) / median("sdk/64", Measurement::throughput), ">=", 1.0);
+                    paired("sdk/async", "sdk/64", Measurement::throughput), ">=", 1.0);
         } else {
             out.printf(Locale.ROOT, "  %-62s pending: the SDK has no client.async() yet (floor's OkHttp enqueue on 8"
                             + " threads / 64 blocking: %.2f)%n", "SDK async (64 in flight, 8 threads) / blocking 64",
-                    median("floor/async", Measurement::throughput) / median("floor/64", Measurement::throughput));
+                    paired("floor/async", "floor/64", Measurement::throughput)[0]);
         }
         double churn = median("sdk/64", m -> m.connections());
         out.printf(Locale.ROOT, "  %-62s %6.0f  (floor %.0f)  target <= %d  %s%n",
@@ -78,14 +80,25 @@ final class Report {
                 median("floor" + suffix, metric));
     }
 
-    private void ratio(String label, double value, String op, double target) {
-        boolean met = op.equals("<=") ? value <= target : value >= target;
-        out.printf(Locale.ROOT, "  %-62s %6.2f  target %s %.1f  %s%n", label, value, op, target,
-                met ? "MET" : "MISSED");
+    private void ratio(String label, double[] value, String op, double target) {
+        boolean met = op.equals("<=") ? value[0] <= target : value[0] >= target;
+        out.printf(Locale.ROOT, "  %-62s %6.2f [%.2f-%.2f]  target %s %.1f  %s%n", label, value[0], value[1],
+                value[2], op, target, met ? "MET" : "MISSED");
     }
 
-    private double ratio(String suffix, ToDoubleFunction<Measurement> metric) {
-        return median("sdk" + suffix, metric) / median("floor" + suffix, metric);
+    /** Ratios of round i of {@code a} to round i of {@code b}: run side by side, they share the machine's mood. */
+    private double[] paired(String a, String b, ToDoubleFunction<Measurement> metric) {
+        List<Measurement> as = runs.getOrDefault(a, List.of());
+        List<Measurement> bs = runs.getOrDefault(b, List.of());
+        double[] ratios = new double[Math.min(as.size(), bs.size())];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = metric.applyAsDouble(as.get(i)) / metric.applyAsDouble(bs.get(i));
+        }
+        if (ratios.length == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        Arrays.sort(ratios);
+        return new double[] {median(ratios), ratios[0], ratios[ratios.length - 1]};
     }
 
     private double median(String key, ToDoubleFunction<Measurement> metric) {
@@ -93,8 +106,11 @@ final class Report {
         if (list == null || list.isEmpty()) {
             return Double.NaN;
         }
-        double[] values = list.stream().mapToDouble(metric).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return median(list.stream().mapToDouble(metric).sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
