@@ -2,12 +2,15 @@ package dev.pdpkit.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,7 +32,8 @@ public final class Floor implements AutoCloseable {
 
     /**
      * @param baseUrl the canned server's base URL
-     * @return a floor client with the SDK's OkHttp settings (timeouts, no OkHttp retries or redirects, default pool)
+     * @return a floor client with the OkHttp settings of the SDK's default transport (timeouts, pool size, no OkHttp
+     *         retries or redirects)
      */
     public static Floor connect(String baseUrl) {
         return new Floor(sdkLike(new OkHttpClient.Builder()).build(), baseUrl);
@@ -42,7 +46,9 @@ public final class Floor implements AutoCloseable {
     public static OkHttpClient.Builder sdkLike(OkHttpClient.Builder builder) {
         return builder.retryOnConnectionFailure(false).followRedirects(false).followSslRedirects(false)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
-                .writeTimeout(Duration.ofSeconds(30));
+                .writeTimeout(Duration.ofSeconds(30))
+                .connectionPool(new ConnectionPool(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS,
+                        OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** @return a copy of this floor whose calls are dispatched on {@code http}'s dispatcher (for async runs) */

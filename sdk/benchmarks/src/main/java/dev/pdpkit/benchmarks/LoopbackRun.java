@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -79,8 +78,7 @@ final class LoopbackRun {
         Dispatcher dispatcher = new Dispatcher(threads);
         dispatcher.setMaxRequests(CALLERS);
         dispatcher.setMaxRequestsPerHost(CALLERS);
-        return Floor.sdkLike(new OkHttpClient.Builder()).dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool()).build();
+        return Floor.sdkLike(new OkHttpClient.Builder()).dispatcher(dispatcher).build();
     }
 
     private static void add(Map<String, List<Measurement>> out, String key, Measurement m) {

@@ -3,7 +3,7 @@ package dev.pdpkit.benchmarks;
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.model.Project;
 import dev.pdpkit.client.model.WorkspaceRef;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -34,7 +34,7 @@ public final class Sdk implements AutoCloseable {
      */
     public static Sdk connect(String baseUrl, OkHttpClient http) {
         return new Sdk(PrismaManagement.builder().baseUrl(baseUrl).serviceToken(TOKEN)
-                .httpBackend(OkHttpBackend.of(http)).build());
+                .transport(OkHttpTransport.of(http)).build());
     }
 
     /** @return a value folded from the project's fields */

@@ -73,7 +73,7 @@ class HarnessTest {
             for (Measurement m : new Measurement[] {f, s}) {
                 assertThat(m.calls()).isEqualTo(200);
                 assertThat(m.errors()).isZero();
-                // 4 callers never need more than 4 connections, and OkHttp's pool keeps 5 idle
+                // 4 callers never need more than 4 connections, and both pools keep them idle for reuse
                 assertThat(m.connections()).isBetween(1L, 4L);
                 assertThat(m.cpuNanos()).isPositive();
                 assertThat(m.bytesPerCall()).isGreaterThan(1000);
