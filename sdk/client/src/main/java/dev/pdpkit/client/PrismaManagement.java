@@ -79,6 +79,7 @@ public final class PrismaManagement implements AutoCloseable {
     private final IntegrationsService integrations;
     private final RegionsService regions;
     private final BucketsService buckets;
+    private final PrismaManagementAsync async;
 
     private PrismaManagement(Builder b) {
         this.settings = b.copy();
@@ -109,6 +110,7 @@ public final class PrismaManagement implements AutoCloseable {
         this.integrations = new IntegrationsService(context);
         this.regions = new RegionsService(context);
         this.buckets = new BucketsService(context);
+        this.async = new PrismaManagementAsync(context);
     }
 
     /** @return a builder with the defaults: production base URL, 60 s per call, 2 retries */
@@ -133,6 +135,15 @@ public final class PrismaManagement implements AutoCloseable {
         b.transport = transport; // shared, not owned by the copy
         change.accept(b);
         return b.build();
+    }
+
+    /**
+     * Returns the non-blocking view of this client: the same services, returning {@code CompletableFuture}s.
+     *
+     * @return the asynchronous view, sharing this client's pipeline
+     */
+    public PrismaManagementAsync async() {
+        return async;
     }
 
     /** @return the current user, workspace and credential type ({@code /v1/me}) */
