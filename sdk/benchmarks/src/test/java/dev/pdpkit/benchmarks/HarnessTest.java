@@ -83,13 +83,17 @@ class HarnessTest {
 
     @Test
     void asyncRunCompletesEveryCallAndCountsFailures() throws Exception {
-        try (Harness harness = new Harness(server, 1); Floor floor = Floor.connect(server.baseUrl())) {
-            Measurement ok = harness.async(id -> floor.getAsync(), 8, 100);
+        try (Harness harness = new Harness(server, 1); Floor floor = Floor.connect(server.baseUrl());
+             Sdk sdk = Sdk.connect(server.baseUrl())) {
+            Measurement floorRun = harness.async(id -> floor.getAsync(), 8, 100);
+            Measurement sdkRun = harness.async(sdk.asyncGet().orElseThrow(), 8, 100);
             Measurement failing = harness.async(id -> CompletableFuture.failedFuture(
                     new IllegalStateException("boom")), 8, 10);
 
-            assertThat(ok.calls()).isEqualTo(100);
-            assertThat(ok.errors()).isZero();
+            assertThat(floorRun.calls()).isEqualTo(100);
+            assertThat(floorRun.errors()).isZero();
+            assertThat(sdkRun.calls()).isEqualTo(100);
+            assertThat(sdkRun.errors()).isZero();
             assertThat(failing.errors()).isEqualTo(10);
         }
     }
