@@ -143,6 +143,18 @@ class ApiFindingsTest {
     }
 
     @Test
+    void aUrlForAnotherHostThanTheDatabasesEndpointsGetsAHint() {
+        String id = newDatabase("elsewhere");
+        String url = "postgres://u:elsewhere-Pw-789@localhost:" + server.port() + "/postgres";
+
+        DoctorReport report = assertNoSecret(doctor.checkDatabase(id, url), "elsewhere-Pw-789", url);
+
+        assertThat(report.hints()).anyMatch(h -> h.contains("not one of this database's endpoints")
+                && h.contains("127.0.0.1:" + server.port()));
+        assertThat(report.finding()).isEqualTo(Finding.CANNOT_CONNECT_NOW);
+    }
+
+    @Test
     void checkDatabaseWithoutAClientIsAMistakeOfTheCaller() {
         assertThatThrownBy(() -> ConnectionDoctor.builder().build().checkDatabase("db_x", null))
                 .isInstanceOf(DoctorException.class).hasMessageContaining("client");

@@ -33,6 +33,7 @@ class TlsFindingsTest {
                 .hbaLine("hostssl all all 127.0.0.1/32 scram-sha-256")
                 .start();
         pg.psql("postgres", "CREATE ROLE app LOGIN PASSWORD '" + APP_PASSWORD + "'");
+        pg.psql("postgres", "CREATE ROLE locked NOLOGIN PASSWORD '" + APP_PASSWORD + "'");
     }
 
     @AfterAll
@@ -61,6 +62,26 @@ class TlsFindingsTest {
         assertThat(report.exitCode()).isEqualTo(40);
         assertThat(report.failedStep().get().detail()).contains("the same login over TLS succeeded");
         assertThat(report.toText()).contains("Remove sslmode=disable");
+    }
+
+    @Test
+    void tlsIsNamedFirstEvenWhenThePasswordIsAlsoWrong() {
+        String url = "postgresql://app:Wrong-pw-42@127.0.0.1:" + pg.port() + "/postgres?sslmode=disable";
+        DoctorReport report = assertNoSecret(doctor.checkUrl(url), "Wrong-pw-42", url);
+
+        assertThat(report.finding()).isEqualTo(Finding.TLS_REQUIRED);
+        assertThat(report.failedStep().get().detail()).contains("over TLS the server got further",
+                "password authentication failed");
+    }
+
+    @Test
+    void aRoleThatMayNotLogInIsAuthRejected() {
+        String url = "postgresql://locked:" + APP_PASSWORD + "@127.0.0.1:" + pg.port() + "/postgres?sslmode=require";
+        DoctorReport report = assertNoSecret(doctor.checkUrl(url), APP_PASSWORD, url);
+
+        assertThat(report.finding()).as(report.toText()).isEqualTo(Finding.AUTH_REJECTED);
+        assertThat(report.sqlState()).hasValue("28000");
+        assertThat(report.exitCode()).isEqualTo(51);
     }
 
     @Test

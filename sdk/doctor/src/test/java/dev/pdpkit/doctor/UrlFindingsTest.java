@@ -45,7 +45,7 @@ class UrlFindingsTest {
         assertThat(report.exitCode()).isEqualTo(21);
         assertThat(report.target()).isEmpty();
         assertThat(report.failedStep().get().detail())
-                .contains("prisma+postgres://accelerate.prisma-data.net:5432/?api_key=****");
+                .contains("prisma+postgres://accelerate.prisma-data.net/?api_key=****");
     }
 
     @Test

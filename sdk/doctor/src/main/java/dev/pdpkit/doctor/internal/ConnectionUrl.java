@@ -27,12 +27,13 @@ public final class ConnectionUrl {
     private final String password;
     private final String host;
     private final int port;
+    private final boolean portGiven;
     private final int extraHosts;
     private final String database;
     private final Map<String, String> params;
 
     private ConnectionUrl(String raw, Form form, String scheme, String user, String password, String host, int port,
-                          int extraHosts, String database, Map<String, String> params) {
+                          boolean portGiven, int extraHosts, String database, Map<String, String> params) {
         this.raw = raw;
         this.form = form;
         this.scheme = scheme;
@@ -40,6 +41,7 @@ public final class ConnectionUrl {
         this.password = password;
         this.host = host;
         this.port = port;
+        this.portGiven = portGiven;
         this.extraHosts = extraHosts;
         this.database = database;
         this.params = Collections.unmodifiableMap(params);
@@ -104,7 +106,7 @@ public final class ConnectionUrl {
         }
         String database = decode(path.startsWith("/") ? path.substring(1) : path);
         return new ConnectionUrl(raw, form, scheme, emptyToNull(user), emptyToNull(password), hostPort[0], port,
-                hosts.length - 1, database, params);
+                !hostPort[1].isEmpty(), hosts.length - 1, database, params);
     }
 
     private static String[] splitHostPort(String hostPort) {
@@ -187,6 +189,11 @@ public final class ConnectionUrl {
         return form;
     }
 
+    /** @return how the URL starts, e.g. {@code postgresql://} or {@code jdbc:postgresql://} */
+    public String scheme() {
+        return (form == Form.JDBC ? "jdbc:" : "") + scheme + "://";
+    }
+
     /** @return the user name, or null */
     public String user() {
         return user;
@@ -245,11 +252,12 @@ public final class ConnectionUrl {
      * @return the masked URL
      */
     public String masked() {
-        StringBuilder sb = new StringBuilder(form == Form.JDBC ? "jdbc:" : "").append(scheme).append("://");
+        StringBuilder sb = new StringBuilder(scheme());
         if (user != null || password != null) {
             sb.append(form == Form.JDBC && params.containsKey("user") ? "" : "****@");
         }
-        sb.append(hostAndPort()).append('/').append(database);
+        // An Accelerate URL is HTTPS: a PostgreSQL default port would be misleading there.
+        sb.append(form == Form.ACCELERATE && !portGiven ? host : hostAndPort()).append('/').append(database);
         String sepChar = "?";
         for (Map.Entry<String, String> e : params.entrySet()) {
             boolean secret = SECRET_PARAMS.contains(e.getKey().toLowerCase(Locale.ROOT));

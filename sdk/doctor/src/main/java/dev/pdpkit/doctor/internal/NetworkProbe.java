@@ -41,6 +41,9 @@ public final class NetworkProbe {
         try {
             List<InetAddress> addresses = List.of(task.get(deadline.millisLeft(), TimeUnit.MILLISECONDS));
             String shown = addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+            if (addresses.size() == 1 && shown.equalsIgnoreCase(host)) {
+                return Passed.of(addresses, host + " is an IP address: no DNS lookup needed");
+            }
             return Passed.of(addresses, host + " resolves to " + shown);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownHostException) {

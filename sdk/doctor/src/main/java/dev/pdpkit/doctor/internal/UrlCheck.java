@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The URL step: can it be read, is it a PostgreSQL URL, is it pooled or direct, and what does it ask of TLS? */
 public final class UrlCheck {
@@ -47,8 +48,14 @@ public final class UrlCheck {
         if (!SSL_MODES.contains(url.sslMode())) {
             throw new Failure(Finding.INVALID_URL, "sslmode '" + url.sslMode() + "' is not one of " + SSL_MODES);
         }
-        boolean pooled = isPooled(url, apiEndpoints);
+        Endpoint endpoint = endpoint(url, apiEndpoints);
+        boolean pooled = endpoint == Endpoint.POOLED;
         List<String> hints = new ArrayList<>();
+        if (!apiEndpoints.isEmpty() && apiEndpoints.stream().noneMatch(e -> e.host().equalsIgnoreCase(url.host()))) {
+            hints.add("The URL's host is not one of this database's endpoints in the Management API ("
+                    + apiEndpoints.stream().map(ApiCheck.ApiEndpoint::hostAndPort).distinct()
+                            .collect(Collectors.joining(", ")) + "): is it the connection string of another database?");
+        }
         if (pooled && !requireDirect) {
             hints.add("This is a pooled connection string: right for application queries; migrations and LISTEN"
                     + " need the direct one (" + PRISMA_DIRECT_HOST + ").");
@@ -63,26 +70,36 @@ public final class UrlCheck {
         if (url.user() == null) {
             hints.add("The URL has no user name; the driver will use this machine's user name.");
         }
-        String detail = describe(url, pooled);
+        String detail = describe(url, endpoint);
         return new Passed<>(new Result(url, pooled, hints), detail, pooled && requireDirect);
     }
 
-    private static String describe(ConnectionUrl url, boolean pooled) {
+    private static String describe(ConnectionUrl url, Endpoint endpoint) {
         String db = url.database().isEmpty() ? "(none: the server uses the user's name)" : "'" + url.database() + "'";
-        return url.form().name().toLowerCase(Locale.ROOT) + " URL to " + url.hostAndPort() + ", database " + db
-                + ", sslmode=" + url.sslMode() + ", " + (pooled ? "pooled" : "direct") + " endpoint"
-                + (url.password() == null ? ", no password" : "");
+        String kind = switch (endpoint) {
+            case POOLED -> ", pooled endpoint";
+            case DIRECT -> ", direct endpoint";
+            case OTHER -> "";
+        };
+        return url.scheme() + " URL to " + url.hostAndPort() + ", database " + db + ", sslmode=" + url.sslMode()
+                + kind + (url.password() == null ? ", no password" : "");
     }
 
-    private static boolean isPooled(ConnectionUrl url, List<ApiCheck.ApiEndpoint> apiEndpoints) {
+    /** Which kind of endpoint a URL points at: the API's list decides, then Prisma's host names, then a hint. */
+    private enum Endpoint { DIRECT, POOLED, OTHER }
+
+    private static Endpoint endpoint(ConnectionUrl url, List<ApiCheck.ApiEndpoint> apiEndpoints) {
         for (ApiCheck.ApiEndpoint e : apiEndpoints) {
             if (e.host().equalsIgnoreCase(url.host()) && e.port() == url.port()) {
-                return e.pooled();
+                return e.pooled() ? Endpoint.POOLED : Endpoint.DIRECT;
             }
         }
         String host = url.host().toLowerCase(Locale.ROOT);
-        return host.equals(PRISMA_POOLED_HOST) || host.endsWith("." + PRISMA_POOLED_HOST)
-                || "true".equalsIgnoreCase(url.params().get("pgbouncer"));
+        if (host.equals(PRISMA_POOLED_HOST) || host.endsWith("." + PRISMA_POOLED_HOST)
+                || "true".equalsIgnoreCase(url.params().get("pgbouncer"))) {
+            return Endpoint.POOLED;
+        }
+        return isPrisma(host) ? Endpoint.DIRECT : Endpoint.OTHER;
     }
 
     private static boolean isPrisma(String host) {
