@@ -125,7 +125,8 @@ final class CheckRun {
     /** The server refused a login without TLS: if the same login gets further over TLS, TLS is what it requires. */
     private Failure retryWithTls(ConnectionUrl url, Failure plain) {
         String overTls;
-        try (Connection ignored = PgLogin.connect(url, "require", deadline)) {
+        try {
+            PgLogin.connect(url, "require", deadline).close();
             overTls = "the same login over TLS succeeded";
         } catch (SQLException e) {
             Failure tls = SqlStates.classify(e, SqlStates.Phase.LOGIN, url);

@@ -3,6 +3,8 @@ package dev.pdpkit.doctor;
 import static dev.pdpkit.doctor.Secrets.assertNoSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pdpkit.fixtures.postgres.LocalPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,6 +72,28 @@ class PostgresFindingsTest {
         assertThat(report.exitCode()).isEqualTo(50);
         assertThat(report.toText()).contains("rotated or deleted", "password authentication failed");
         assertThat(report.toJson()).contains("\"sqlState\":\"28P01\"", "\"step\":\"login\",\"outcome\":\"failed\"");
+    }
+
+    /** The JSON shape is documented in the README; this keeps the two together (Jackson comes with the client). */
+    @Test
+    void theJsonReportHasTheDocumentedShape() throws Exception {
+        String url = url("postgres", "rotated-Away-99", "app", "");
+        JsonNode json = new ObjectMapper().readTree(doctor.checkUrl(url).toJson());
+
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("schema", "finding", "severity", "healthy", "exitCode", "summary",
+                "meaning", "nextStep", "target", "databaseId", "sqlState", "hints", "durationMs", "steps");
+        assertThat(json.path("schema").asText()).isEqualTo("pdpkit-doctor/1");
+        assertThat(json.path("severity").asText()).isEqualTo("failure");
+        assertThat(json.path("databaseId").isNull()).isTrue();
+        assertThat(json.path("exitCode").asInt()).isEqualTo(50);
+        JsonNode last = json.path("steps").get(json.path("steps").size() - 1);
+        List<String> stepFields = new ArrayList<>();
+        last.fieldNames().forEachRemaining(stepFields::add);
+        assertThat(stepFields).containsExactly("step", "outcome", "durationMs", "detail");
+        assertThat(last.path("step").asText()).isEqualTo("login");
+        assertThat(last.path("detail").asText()).contains("\"app\"");
     }
 
     @Test
