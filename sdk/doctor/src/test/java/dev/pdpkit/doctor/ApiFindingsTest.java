@@ -12,6 +12,8 @@ import dev.pdpkit.client.model.RegionId;
 import dev.pdpkit.emulator.PrismaEmulator;
 import dev.pdpkit.emulator.api.ConnectionHosts;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +116,22 @@ class ApiFindingsTest {
 
             assertThat(report.finding()).isEqualTo(Finding.API_UNAUTHORIZED);
             assertNoSecret(report, "not-a-real-token-123");
+        }
+    }
+
+    @Test
+    void anApiThatCannotBeReachedIsApiUnavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (PrismaManagement nowhere = PrismaManagement.builder().baseUrl("http://127.0.0.1:" + closedPort)
+                .serviceToken("unreachable-token-123").maxRetries(0).build()) {
+            DoctorReport report = ConnectionDoctor.builder().client(nowhere).build().checkDatabase("db_x", null);
+
+            assertThat(report.finding()).as(report.toText()).isEqualTo(Finding.API_UNAVAILABLE);
+            assertThat(report.exitCode()).isEqualTo(15);
+            assertNoSecret(report, "unreachable-token-123");
         }
     }
 

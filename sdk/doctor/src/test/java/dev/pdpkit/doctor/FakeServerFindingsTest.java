@@ -2,6 +2,7 @@ package dev.pdpkit.doctor;
 
 import static dev.pdpkit.doctor.Secrets.assertNoSecret;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,12 +54,12 @@ class FakeServerFindingsTest {
             assertThat(report.finding()).isEqualTo(Finding.STATEMENT_TIMEOUT);
             assertThat(report.sqlState()).hasValue("57014");
             assertThat(report.steps()).extracting(Step::kind, Step::outcome).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(Step.Kind.URL, Step.Outcome.PASSED),
-                    org.assertj.core.groups.Tuple.tuple(Step.Kind.DNS, Step.Outcome.PASSED),
-                    org.assertj.core.groups.Tuple.tuple(Step.Kind.TCP, Step.Outcome.PASSED),
-                    org.assertj.core.groups.Tuple.tuple(Step.Kind.SERVER_HELLO, Step.Outcome.PASSED),
-                    org.assertj.core.groups.Tuple.tuple(Step.Kind.LOGIN, Step.Outcome.PASSED),
-                    org.assertj.core.groups.Tuple.tuple(Step.Kind.QUERY, Step.Outcome.FAILED));
+                    tuple(Step.Kind.URL, Step.Outcome.PASSED),
+                    tuple(Step.Kind.DNS, Step.Outcome.PASSED),
+                    tuple(Step.Kind.TCP, Step.Outcome.PASSED),
+                    tuple(Step.Kind.SERVER_HELLO, Step.Outcome.PASSED),
+                    tuple(Step.Kind.LOGIN, Step.Outcome.PASSED),
+                    tuple(Step.Kind.QUERY, Step.Outcome.FAILED));
         }
     }
 
@@ -92,6 +93,20 @@ class FakeServerFindingsTest {
             assertThat(report.finding()).isEqualTo(Finding.NOT_POSTGRES);
             assertThat(report.failedStep().get().detail()).contains("0x48");
         }
+    }
+
+    @Test
+    void aBudgetThatIsUsedUpStopsTheCheck() {
+        String url = url(5432);
+        DoctorReport report = assertNoSecret(ConnectionDoctor.builder().budget(Duration.ofNanos(1)).build()
+                .checkUrl(url), PASSWORD, url);
+
+        assertThat(report.finding()).isEqualTo(Finding.BUDGET_EXHAUSTED);
+        assertThat(report.exitCode()).isEqualTo(90);
+        assertThat(report.steps()).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(Step.Kind.URL);
+            assertThat(s.detail()).isEqualTo("no time left for this step");
+        });
     }
 
     @Test

@@ -103,4 +103,13 @@ class TlsFindingsTest {
         assertThat(report.finding()).as(report.toText()).isEqualTo(Finding.TLS_HANDSHAKE_FAILED);
         assertThat(report.failedStep()).get().extracting(Step::kind).isEqualTo(Step.Kind.LOGIN);
     }
+
+    @Test
+    void aMissingRootCertificateFileIsATlsProblem() {
+        String url = url("?sslmode=verify-full&sslrootcert=/nonexistent/root.crt");
+        DoctorReport report = assertNoSecret(doctor.checkUrl(url), APP_PASSWORD, url);
+
+        assertThat(report.finding()).as(report.toText()).isEqualTo(Finding.TLS_HANDSHAKE_FAILED);
+        assertThat(report.failedStep().get().detail()).contains("/nonexistent/root.crt");
+    }
 }

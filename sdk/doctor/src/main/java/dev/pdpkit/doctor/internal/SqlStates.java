@@ -2,9 +2,11 @@ package dev.pdpkit.doctor.internal;
 
 import dev.pdpkit.doctor.Finding;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import javax.net.ssl.SSLException;
 import org.postgresql.util.PSQLException;
@@ -65,7 +67,9 @@ public final class SqlStates {
     }
 
     private static Finding fromDriver(SQLException e, String state, Phase phase, ConnectionUrl url) {
-        if (hasCause(e, SSLException.class)) {
+        // SSLException: the handshake itself; the others: pgjdbc could not load sslrootcert, sslcert or sslkey.
+        if (hasCause(e, SSLException.class) || hasCause(e, GeneralSecurityException.class)
+                || (!"disable".equals(url.sslMode()) && hasCause(e, FileNotFoundException.class))) {
             return Finding.TLS_HANDSHAKE_FAILED;
         }
         if (hasCause(e, SocketTimeoutException.class)) {
