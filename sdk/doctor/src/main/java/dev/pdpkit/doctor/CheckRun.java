@@ -130,10 +130,12 @@ final class CheckRun {
             overTls = "the same login over TLS succeeded";
         } catch (SQLException e) {
             Failure tls = SqlStates.classify(e, SqlStates.Phase.LOGIN, url);
-            if ("28000".equals(tls.sqlState())) {
+            // Only a different answer from the server proves TLS got further; class 08 is the driver's own.
+            String state = tls.sqlState();
+            if (state == null || state.startsWith("08") || state.equals("28000")) {
                 return plain;
             }
-            overTls = "over TLS the server got further and " + tls.detail().replaceFirst("^the ", "");
+            overTls = "over TLS the login got further: " + tls.detail();
         }
         return new Failure(Finding.TLS_REQUIRED, "without TLS " + plain.detail() + "; " + overTls, plain.sqlState());
     }

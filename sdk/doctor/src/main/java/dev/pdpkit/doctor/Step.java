@@ -53,7 +53,14 @@ public record Step(Kind kind, Outcome outcome, Duration duration, String detail)
         }
     }
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param kind what the step checked
+     * @param outcome how it ended
+     * @param duration how long it took
+     * @param detail what it saw, free of secrets
+     */
     public Step {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(outcome, "outcome");

@@ -70,7 +70,7 @@ class TlsFindingsTest {
         DoctorReport report = assertNoSecret(doctor.checkUrl(url), "Wrong-pw-42", url);
 
         assertThat(report.finding()).isEqualTo(Finding.TLS_REQUIRED);
-        assertThat(report.failedStep().get().detail()).contains("over TLS the server got further",
+        assertThat(report.failedStep().get().detail()).contains("over TLS the login got further",
                 "password authentication failed");
     }
 

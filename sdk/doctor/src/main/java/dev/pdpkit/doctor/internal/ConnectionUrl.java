@@ -15,7 +15,14 @@ import java.util.Set;
  */
 public final class ConnectionUrl {
     /** The shapes the doctor understands. */
-    public enum Form { POSTGRES, JDBC, ACCELERATE }
+    public enum Form {
+        /** {@code postgres://} or {@code postgresql://}, as libpq reads them. */
+        POSTGRES,
+        /** {@code jdbc:postgresql://}, as pgjdbc reads it. */
+        JDBC,
+        /** {@code prisma+postgres://}: Prisma Accelerate, over HTTPS. */
+        ACCELERATE
+    }
 
     private static final Set<String> SECRET_PARAMS = Set.of("password", "sslpassword", "api_key", "apikey", "user");
     private static final int DEFAULT_PORT = 5432;

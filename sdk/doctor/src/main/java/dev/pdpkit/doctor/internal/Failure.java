@@ -5,7 +5,9 @@ import dev.pdpkit.doctor.Finding;
 /** A step that failed: the finding, what the step saw (secrets masked) and the SQLSTATE, if one was reported. */
 public final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
+    /** What the failure means. */
     private final transient Finding finding;
+    /** The SQLSTATE reported with it, or null. */
     private final String sqlState;
 
     /**

@@ -20,7 +20,12 @@ public final class SqlStates {
     private SqlStates() {}
 
     /** Where the exception happened: the same SQLSTATE can mean different things. */
-    public enum Phase { LOGIN, QUERY }
+    public enum Phase {
+        /** Opening the connection. */
+        LOGIN,
+        /** Running {@code SELECT 1}. */
+        QUERY
+    }
 
     /**
      * @param e what pgjdbc threw
