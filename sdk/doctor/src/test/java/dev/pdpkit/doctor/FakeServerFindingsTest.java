@@ -3,20 +3,25 @@ package dev.pdpkit.doctor;
 import static dev.pdpkit.doctor.Secrets.assertNoSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Findings that a real PostgreSQL cannot produce on demand, against small servers on loopback: a server in recovery
- * (57P03), a server whose SELECT 1 is cancelled (57014), a port that accepts and never answers, a port that is not
- * PostgreSQL, and a host that does not resolve.
+ * (57P03), a server whose SELECT 1 is cancelled (57014), a connection attempt nobody answers, a port that accepts and
+ * never answers, a port that is not PostgreSQL, a host that does not resolve, and a budget that is used up.
  */
 class FakeServerFindingsTest {
     private static final String PASSWORD = "s3cret-Fake-pw";
@@ -73,6 +78,40 @@ class FakeServerFindingsTest {
             assertThat(report.finding()).isEqualTo(Finding.SERVER_NOT_RESPONDING);
             assertThat(report.failedStep()).get().extracting(Step::kind).isEqualTo(Step.Kind.SERVER_HELLO);
             assertThat(report.exitCode()).isEqualTo(33);
+        }
+    }
+
+    /**
+     * Loopback never drops packets, but Linux drops the SYNs for a listening socket whose accept queue is full, which
+     * is what a firewall that drops packets looks like to the client. The queue is filled first; where the kernel
+     * behaves otherwise the test is skipped, not passed.
+     */
+    @Test
+    void aConnectionThatGetsNoAnswerIsConnectionTimedOut() throws IOException {
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            boolean dropping = false;
+            for (int i = 0; i < 10 && !dropping; i++) {
+                Socket s = new Socket();
+                try {
+                    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()), 300);
+                    queued.add(s);
+                } catch (SocketTimeoutException e) {
+                    s.close();
+                    dropping = true;
+                }
+            }
+            assumeTrue(dropping, "this kernel does not drop connections to a full accept queue");
+            ConnectionDoctor quick = ConnectionDoctor.builder().budget(Duration.ofMillis(1500)).build();
+            DoctorReport report = assertNoSecret(quick.checkUrl(url(full.getLocalPort())), PASSWORD);
+
+            assertThat(report.finding()).isEqualTo(Finding.CONNECTION_TIMED_OUT);
+            assertThat(report.failedStep()).get().extracting(Step::kind).isEqualTo(Step.Kind.TCP);
+            assertThat(report.exitCode()).isEqualTo(32);
+        } finally {
+            for (Socket s : queued) {
+                s.close();
+            }
         }
     }
 
