@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.model.BackupSource;
+import dev.pdpkit.client.model.Connection;
 import dev.pdpkit.client.model.DatabaseRestoreParams;
 import dev.pdpkit.client.model.ProjectCreateParams;
 import dev.pdpkit.client.model.RegionId;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,19 @@ class ApiFindingsTest {
 
         assertThat(report.finding()).isEqualTo(Finding.CANNOT_CONNECT_NOW);
         assertThat(report.steps().get(0).kind()).isEqualTo(Step.Kind.API_STATUS);
+    }
+
+    @Test
+    void aReadyDatabaseWithoutConnectionsHasNoEndpoint() {
+        String id = newDatabase("bare");
+        List<String> connectionIds = client.databases().connections().list(id).autoPager().stream()
+                .map(Connection::id).toList();
+        connectionIds.forEach(client.connections()::delete);
+
+        DoctorReport report = doctor.checkDatabase(id, null);
+
+        assertThat(report.finding()).as(report.toText()).isEqualTo(Finding.NO_ENDPOINT);
+        assertThat(report.exitCode()).isEqualTo(22);
     }
 
     @Test

@@ -45,6 +45,18 @@ class FakeServerFindingsTest {
         }
     }
 
+    @Test
+    void anSqlStateWithoutAFindingIsUnexpectedWithItsSqlState() throws IOException {
+        try (FakePostgres fake = FakePostgres.refusingStartup("XX000", "internal error")) {
+            DoctorReport report = assertNoSecret(doctor.checkUrl(url(fake.port())), PASSWORD);
+
+            assertThat(report.finding()).isEqualTo(Finding.UNEXPECTED_ERROR);
+            assertThat(report.sqlState()).hasValue("XX000");
+            assertThat(report.exitCode()).isEqualTo(99);
+            assertThat(report.toText()).contains("SQLSTATE:  XX000", "internal error");
+        }
+    }
+
     /**
      * A real server cannot make {@code SELECT 1} itself slow (statement_timeout applies to slow statements, and
      * pg_sleep is not SELECT 1), so the fake answers it as a server does when the statement was cancelled by
