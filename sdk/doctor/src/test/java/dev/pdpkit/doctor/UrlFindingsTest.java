@@ -51,7 +51,7 @@ class UrlFindingsTest {
     @Test
     void urlsThatCannotBeReadAreInvalid() {
         for (String url : new String[] {"mysql://u:Hidden-pw-1@h/db", "postgres://u:Hidden-pw-1@:5432/db",
-                "postgres://u:Hidden-pw-1@h:99999/db", "postgres://u:Hidden-pw-1@h/db?sslmode=always", "h:5432"}) {
+                "postgres://u:Hidden-pw-1@h:99999/db", "postgres://u:Hidden-pw-1@h/db?sslmode=always", "h:5432", "postgres://u:Hidden-pw-1/db"}) {
             DoctorReport report = assertNoSecret(doctor.checkUrl(url), "Hidden-pw-1", url);
 
             assertThat(report.finding()).as(url).isEqualTo(Finding.INVALID_URL);

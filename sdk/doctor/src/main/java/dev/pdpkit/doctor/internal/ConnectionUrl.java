@@ -142,7 +142,8 @@ public final class ConnectionUrl {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new BadUrlException("its port '" + port + "' is not a number from 1 to 65535");
+        // Not quoted: in "user:password/..." without an '@' the password would sit where the port is.
+        throw new BadUrlException("its port is not a number from 1 to 65535 (is an '@' missing after the password?)");
     }
 
     private static Map<String, String> parseQuery(String query) {
