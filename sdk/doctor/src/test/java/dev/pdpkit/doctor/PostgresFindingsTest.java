@@ -117,6 +117,7 @@ class PostgresFindingsTest {
 
     @Test
     void exhaustedMaxConnectionsIsTooManyConnections() throws SQLException {
+        awaitNoAppSessions();
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
