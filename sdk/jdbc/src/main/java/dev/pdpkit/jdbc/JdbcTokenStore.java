@@ -123,30 +123,47 @@ public final class JdbcTokenStore implements TokenStore {
      */
     @Override
     public <T> T withRefreshLock(Supplier<T> action) {
+        return withRefreshLock(lockTimeout, action);
+    }
+
+    /**
+     * Like {@link #withRefreshLock(Supplier)}, but waits for the lock at most {@code timeout} (and never longer than
+     * the store's lock timeout), so that a caller's time budget bounds the wait for a refresh running elsewhere.
+     *
+     * @param timeout the longest wait for the lock
+     * @param action what to run; its exceptions propagate unchanged
+     * @param <T> the result type
+     * @return the action's result
+     * @throws TokenLockTimeoutException if the lock was not obtained in time; the action did not run
+     * @throws TokenStoreException if the database fails, or the writes made by the action cannot be committed
+     */
+    public <T> T withRefreshLock(Duration timeout, Supplier<T> action) {
+        Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(action, "action");
         if (KeyLocks.heldByCurrentThread(lockId) != null) {
             return action.get(); // the SDK never nests; a caller who does is already inside the lock
         }
-        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        Duration wait = timeout.compareTo(lockTimeout) < 0 ? timeout : lockTimeout;
+        long deadline = System.nanoTime() + wait.toNanos();
         KeyLocks.Entry entry;
         try {
-            entry = KeyLocks.tryLock(lockId, lockTimeout.toNanos());
+            entry = KeyLocks.tryLock(lockId, wait.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenStoreException(TokenStoreException.Reason.IO,
                     "interrupted while waiting for the refresh lock of key '" + key + "'", e);
         }
         if (entry == null) {
-            throw new TokenLockTimeoutException(key, lockTimeout, null);
+            throw new TokenLockTimeoutException(key, wait, null);
         }
         try {
-            return underRowLock(entry, deadline, action);
+            return underRowLock(entry, deadline, wait, action);
         } finally {
             KeyLocks.unlock(lockId, entry);
         }
     }
 
-    private <T> T underRowLock(KeyLocks.Entry entry, long deadline, Supplier<T> action) {
+    private <T> T underRowLock(KeyLocks.Entry entry, long deadline, Duration wait, Supplier<T> action) {
         Connection c = open();
         try {
             try {
@@ -154,7 +171,7 @@ public final class JdbcTokenStore implements TokenStore {
                 rows.lock(c, key);
             } catch (SQLException e) {
                 Sql.rollbackQuietly(c, e);
-                throw failure("lock the tokens", e);
+                throw failure("lock the tokens", e, wait);
             }
             entry.bind(c);
             T result;
@@ -171,7 +188,7 @@ public final class JdbcTokenStore implements TokenStore {
                 c.commit();
             } catch (SQLException e) {
                 Sql.rollbackQuietly(c, e);
-                throw failure("commit the writes made under the refresh lock", e);
+                throw failure("commit the writes made under the refresh lock", e, lockTimeout);
             }
             return result;
         } finally {
@@ -193,7 +210,7 @@ public final class JdbcTokenStore implements TokenStore {
         try {
             return Sql.begin(dataSource);
         } catch (SQLException e) {
-            throw failure("open a connection", e);
+            throw failure("open a connection", e, lockTimeout);
         }
     }
 
@@ -216,13 +233,13 @@ public final class JdbcTokenStore implements TokenStore {
             return write ? Sql.inTransaction(dataSource, lockTimeout.toMillis(), work)
                     : Sql.autoCommit(dataSource, work);
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failure(what, e, lockTimeout);
         }
     }
 
-    private TokenStoreException failure(String what, SQLException e) {
+    private TokenStoreException failure(String what, SQLException e, Duration waited) {
         if (Sql.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-            return new TokenLockTimeoutException(key, lockTimeout, e);
+            return new TokenLockTimeoutException(key, waited, e);
         }
         return new TokenStoreException(TokenStoreException.Reason.IO, "cannot " + what + " of key '" + key + "' in "
                 + TokenRows.TABLE + " (SQLSTATE " + e.getSQLState() + ")", e);

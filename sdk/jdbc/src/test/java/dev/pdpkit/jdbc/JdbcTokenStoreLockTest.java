@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +54,21 @@ class JdbcTokenStoreLockTest {
         release.countDown();
         held.get(30, TimeUnit.SECONDS);
         assertThat(other.withRefreshLock(() -> "after release")).isEqualTo("after release");
+    }
+
+    @Test
+    void aCallersBudgetBoundsTheWaitBelowTheStoresTimeout() throws Exception {
+        JdbcTokenStore holder = store(SharedPostgres.dataSource(), SharedPostgres.freshKey(), Duration.ofSeconds(30));
+        Future<?> held = holdLock(holder);
+        JdbcTokenStore other = store(SharedPostgres.newPool(2), holder.key(), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThatThrownBy(() -> other.withRefreshLock(Duration.ofMillis(200), () -> ran.getAndSet(true)))
+                .isInstanceOf(TokenLockTimeoutException.class).hasMessageContaining("200 ms")
+                .satisfies(e -> assertThat(((TokenLockTimeoutException) e).waited()).isEqualTo(Duration.ofMillis(200)));
+        assertThat(ran).isFalse();
+        release.countDown();
+        held.get(30, TimeUnit.SECONDS);
+        assertThat(other.withRefreshLock(Duration.ofSeconds(5), () -> "free")).isEqualTo("free");
     }
 
     @Test
