@@ -33,7 +33,10 @@ import javax.sql.DataSource;
  * ({@code SET LOCAL lock_timeout}), is bounded by the lock timeout and ends in a {@link TokenLockTimeoutException}.
  * Writes outside the refresh lock wait for it too (they lock the row), which makes {@link #clearIfCurrent} atomic.
  *
- * <p>While the action runs (typically one token request) its transaction is open: PostgreSQL's
+ * <p>Threads share the in-process queue when their stores use the same {@code DataSource} object; stores over
+ * different {@code DataSource} objects coordinate through the database only, so a thread inside the refresh lock
+ * must write through the store that holds it (through another it would wait for itself until the lock timeout).
+ * While the action runs (typically one token request) its transaction is open: PostgreSQL's
  * {@code idle_in_transaction_session_timeout}, if set, must be longer than a token request may take. {@link #clear()}
  * empties the row instead of deleting it. Keys are stored in clear: use user or workspace ids, never a secret such as
  * a session cookie. Thread-safe; {@link #toString()} shows the key, never a token.

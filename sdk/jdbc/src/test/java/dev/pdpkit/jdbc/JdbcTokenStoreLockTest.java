@@ -45,7 +45,8 @@ class JdbcTokenStoreLockTest {
         assertThatThrownBy(() -> other.withRefreshLock(() -> "never"))
                 .isInstanceOf(TokenLockTimeoutException.class)
                 .hasMessageContaining(holder.key()).hasMessageContaining("300 ms")
-                .satisfies(e -> assertThat(((TokenStoreException) e).reason()).isEqualTo(TokenStoreException.Reason.IO));
+                .satisfies(e -> assertThat(((TokenStoreException) e).reason())
+                        .isEqualTo(TokenStoreException.Reason.IO));
         // Writes from outside lock the row too, so they wait and time out the same way; reads do not wait.
         assertThatThrownBy(() -> other.save(PAIR)).isInstanceOf(TokenLockTimeoutException.class);
         assertThatThrownBy(() -> other.clearIfCurrent(PAIR)).isInstanceOf(TokenLockTimeoutException.class);

@@ -73,11 +73,16 @@ class MultiInstanceRefreshSoakTest {
             long revokedGrants = grants.values().stream().filter(g -> auth.grant(g).orElseThrow().revoked()).count();
             double periods = elapsed * 1000.0 / LIFETIME.minus(MARGIN).toMillis();
             System.out.printf("multi-instance soak: %d JVMs x %d threads, %d keys, %d s, access tokens live %d s"
-                    + " (refresh margin %d ms)%n  calls %d, failed calls %d, forced logouts %d, refresh-token replays"
-                    + " %d, revoked authorizations %d%n  token requests %d (per key: %s; at most %.1f usable token"
-                    + " periods per key in the %.1f s from the first call to the last)%n", INSTANCES, THREADS, KEYS, seconds, LIFETIME.toSeconds(),
-                    MARGIN.toMillis(), figures.calls, figures.failures, figures.logouts, counters.reuseDetections(),
-                    counters.revokedFamilies(), counters.tokenRequests(), figures.refreshesPerKey, periods, elapsed);
+                    + " (refresh margin %d ms)%n", INSTANCES, THREADS, KEYS, seconds, LIFETIME.toSeconds(),
+                    MARGIN.toMillis());
+            System.out.printf("  calls %d, failed calls %d, forced logouts %d, refresh-token replays %d, revoked"
+                    + " authorizations %d%n", figures.calls, figures.failures, figures.logouts,
+                    counters.reuseDetections(), counters.revokedFamilies());
+            System.out.printf("  token requests %d in the %.1f s from the first call to the last: per key %s, one per"
+                    + " %.2f s on average; bound %.1f per key (one per %d ms usable token period, plus one)%n",
+                    counters.tokenRequests(), elapsed, figures.refreshesPerKey,
+                    elapsed * KEYS / Math.max(1, counters.tokenRequests()), periods + 1,
+                    LIFETIME.minus(MARGIN).toMillis());
 
             assertThat(counters.reuseDetections()).as("refresh-token replays").isZero();
             assertThat(counters.revokedFamilies()).as("revoked authorizations").isZero();

@@ -20,7 +20,7 @@ final class SharedPostgres {
     /** @return the running server */
     static synchronized LocalPostgres server() {
         if (server == null) {
-            server = LocalPostgres.builder().setting("max_connections", "100").start();
+            server = LocalPostgres.builder().setting("max_connections", "200").start();
             shared = pool("postgres", 12);
             JdbcSchema.createSchemaIfMissing(shared);
         }
