@@ -33,7 +33,8 @@ import javax.sql.DataSource;
  * ({@code SET LOCAL lock_timeout}), is bounded by the lock timeout and ends in a {@link TokenLockTimeoutException}.
  * Writes outside the refresh lock wait for it too (they lock the row), which makes {@link #clearIfCurrent} atomic.
  *
- * <p>Threads share the in-process queue when their stores use the same {@code DataSource} object; stores over
+ * <p>The store runs its own short transactions: give it the connection pool itself, not a transaction-aware proxy
+ * that would hand it the connection of the application's current transaction. Threads share the in-process queue when their stores use the same {@code DataSource} object; stores over
  * different {@code DataSource} objects coordinate through the database only, so a thread inside the refresh lock
  * must write through the store that holds it (through another it would wait for itself until the lock timeout).
  * While the action runs (typically one token request) its transaction is open: PostgreSQL's

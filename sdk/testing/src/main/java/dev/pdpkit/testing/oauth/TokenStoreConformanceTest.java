@@ -43,6 +43,11 @@ import org.junit.jupiter.api.Test;
  *     protected Optional<TokenStore> openSameStorage(TokenStore store) {
  *         return Optional.of(new RedisTokenStore(redis, ((RedisTokenStore) store).key()));
  *     }
+ *
+ *     @Override   // only for stores that keep one pair per user or workspace
+ *     protected Optional<TokenStore> openOtherKey(TokenStore store) {
+ *         return Optional.of(new RedisTokenStore(redis, "test-" + UUID.randomUUID()));
+ *     }
  * }
  * }</pre>
  *
