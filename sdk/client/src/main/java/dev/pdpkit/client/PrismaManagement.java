@@ -9,6 +9,8 @@ import dev.pdpkit.client.internal.pipeline.Pipeline;
 import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.client.http.HttpTransport;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import okhttp3.ConnectionPool;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,7 @@ public final class PrismaManagement implements AutoCloseable {
                 .time(b.timeout, b.sleeper, b.clock)
                 .logBodies(b.logBodies)
                 .resilience(b.circuitBreaker, b.rateLimit)
+                .registries(b.circuitBreakerRegistry, b.rateLimiterRegistry)
                 .listener(b.attemptListener));
         this.context = new ClientContext(pipeline.blocking(), pipeline.async());
         this.me = new MeService(context);
@@ -225,6 +228,8 @@ public final class PrismaManagement implements AutoCloseable {
         private Credentials credentials;
         private HttpTransport transport;
         private RetryRegistry retryRegistry;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private RateLimiterRegistry rateLimiterRegistry;
         private AttemptListener attemptListener;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
@@ -248,6 +253,8 @@ public final class PrismaManagement implements AutoCloseable {
             b.credentials = credentials;
             b.transport = transport;
             b.retryRegistry = retryRegistry;
+            b.circuitBreakerRegistry = circuitBreakerRegistry;
+            b.rateLimiterRegistry = rateLimiterRegistry;
             b.attemptListener = attemptListener;
             b.connectTimeout = connectTimeout;
             b.readTimeout = readTimeout;
@@ -370,6 +377,30 @@ public final class PrismaManagement implements AutoCloseable {
          */
         public Builder retryRegistry(RetryRegistry registry) {
             this.retryRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional circuit breaker ({@code pdpkit}) in this registry, so that its metrics binding reports
+         * it. Has an effect only together with {@link #circuitBreaker(CircuitBreakerOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
+            this.circuitBreakerRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional rate limiter ({@code pdpkit}) in this registry, so that its metrics binding reports it.
+         * Has an effect only together with {@link #rateLimit(RateLimitOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder rateLimiterRegistry(RateLimiterRegistry registry) {
+            this.rateLimiterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
