@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pdpkit.client.core.JsonValue;
 import dev.pdpkit.client.errors.PrismaInvalidDataException;
 import dev.pdpkit.client.errors.PrismaInvalidDataException.Problem;
 import dev.pdpkit.client.model.ConnectionCreateParams;
@@ -38,7 +39,7 @@ class DecodingDriftTest extends LoopbackTest {
 
         assertThat(created.value()).isEqualTo(value);
         assertInvalid(catchThrowable(created::createdAt), "$.data.createdAt", Problem.MISSING);
-        assertInvalid(catchThrowable(() -> Contract.validate(created)), "$.data.createdAt", Problem.MISSING);
+        assertInvalid(catchThrowable(() -> created.validate()), "$.data.createdAt", Problem.MISSING);
         assertThat(created.toString()).doesNotContain(value);
     }
 
@@ -55,7 +56,7 @@ class DecodingDriftTest extends LoopbackTest {
         NewProjectDatabase db = created.database().orElseThrow();
         assertThat(db.connectionString()).contains(connectionString);
         assertInvalid(catchThrowable(db::status), "$.data.database.status", Problem.MISSING);
-        assertInvalid(catchThrowable(() -> Contract.validate(created)), "$.data.database.status", Problem.MISSING);
+        assertInvalid(catchThrowable(() -> created.validate()), "$.data.database.status", Problem.MISSING);
     }
 
     @Test
@@ -72,7 +73,7 @@ class DecodingDriftTest extends LoopbackTest {
         assertThat(c.connectionString()).isEqualTo(connectionString);
         assertInvalid(catchThrowable(c::createdAt), "$.data.createdAt", Problem.NULL);
         assertInvalid(catchThrowable(c::endpoints), "$.data.endpoints", Problem.WRONG_TYPE);
-        assertThat(Contract.rawJson(c._endpoints())).isEqualTo("42");
+        assertThat(c._endpoints().rawJson()).map(JsonValue::toJson).contains("42");
     }
 
     @Test
@@ -114,7 +115,7 @@ class DecodingDriftTest extends LoopbackTest {
 
         assertThat(p.name()).isEqualTo(project.get("name").textValue());
         assertInvalid(catchThrowable(p::createdAt), "$.data.createdAt", Problem.WRONG_TYPE);
-        assertThat(Contract.rawJson(p._createdAt())).isEqualTo("\"2025-03-04T05:06:07\"");
+        assertThat(p._createdAt().rawJson()).map(JsonValue::toJson).contains("\"2025-03-04T05:06:07\"");
     }
 
     @Test
@@ -125,7 +126,7 @@ class DecodingDriftTest extends LoopbackTest {
 
         Project p = client.projects().get("proj_1");
 
-        com.fasterxml.jackson.databind.JsonNode read = Mutations.parse(Contract.modelJson(p));
+        com.fasterxml.jackson.databind.JsonNode read = Mutations.parse(p._json().orElseThrow().toJson());
         assertThat(read).isEqualTo(Mutations.parse(BaseBodies.text(project)));
     }
 
@@ -135,7 +136,7 @@ class DecodingDriftTest extends LoopbackTest {
 
         Project p = client.projects().get("proj_1");
 
-        Contract.validate(p);
+        p.validate();
         assertThat(p.createdAt()).isEqualTo(java.time.OffsetDateTime.parse(project().get("createdAt").textValue()));
     }
 

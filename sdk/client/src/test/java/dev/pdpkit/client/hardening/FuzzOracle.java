@@ -50,9 +50,11 @@ final class FuzzOracle {
         }
         Expect e = c.expect();
         boolean decode = t instanceof PrismaDecodeException && !(t instanceof PrismaPaginationException);
-        if (e == Expect.MODEL || e == Expect.PAGINATION) {
+        if (e == Expect.PAGINATION && t instanceof PrismaPaginationException) {
+            v.addAll(itemsSoFar(c, (PrismaPaginationException) t)); // the first page itself broke the contract
+        } else if (e == Expect.MODEL || e == Expect.PAGINATION) {
             v.add("refused an answer it must read: " + t);
-        } else if (e == Expect.MODEL_OR_DECODE && !decode) {
+        } else if (e == Expect.MODEL_OR_DECODE && !(t instanceof PrismaDecodeException)) {
             v.add("expected a model or a PrismaDecodeException, got " + t);
         } else if (e == Expect.DECODE) {
             v.addAll(decodeWithRawBody(c, t, decode));
@@ -107,8 +109,13 @@ final class FuzzOracle {
             JsonPaths.leaves(c.op().body(), strings, numbers); // pages fetched after the scripted ones
         }
         List<String> v = new ArrayList<>();
-        toucher.strings.stream().filter(s -> !strings.contains(s)).findFirst()
-                .ifPresent(s -> v.add("a string that was not served: " + abbreviate(s)));
+        for (int i = 0; i < toucher.strings.size(); i++) {
+            if (!strings.contains(toucher.strings.get(i))) {
+                v.add("a string that was not served: " + abbreviate(toucher.strings.get(i)) + " from "
+                        + toucher.stringSources.get(i));
+                break;
+            }
+        }
         toucher.numbers.stream().filter(n -> !numbers.contains(ModelToucher.exact(n))).findFirst()
                 .ifPresent(n -> v.add("a number that was not served: " + n));
         if (c.op().secret != null) {
@@ -132,13 +139,16 @@ final class FuzzOracle {
                 it.next();
             }
         } catch (PrismaPaginationException e) {
-            return e.itemsSoFar().size() == c.itemsBeforeBreak() ? List.of()
-                    : List.of("itemsSoFar() holds " + e.itemsSoFar().size() + " items, fetched "
-                    + c.itemsBeforeBreak());
+            return itemsSoFar(c, e);
         } catch (RuntimeException e) {
             return List.of("the auto-pager ended with " + e + " instead of a PrismaPaginationException");
         }
         return List.of("the auto-pager stopped silently after " + seen + " item(s)");
+    }
+
+    private static List<String> itemsSoFar(FuzzCase c, PrismaPaginationException e) {
+        return e.itemsSoFar().size() == c.itemsBeforeBreak() ? List.of()
+                : List.of("itemsSoFar() holds " + e.itemsSoFar().size() + " items, fetched " + c.itemsBeforeBreak());
     }
 
     private static String abbreviate(String s) {

@@ -4,7 +4,7 @@ import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.hardening.RawHttpServer.Step;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -92,7 +92,7 @@ record MatrixCase(FaultKind fault, MatrixOp op, boolean everyAttempt) {
                 .retryPolicy(RetryPolicy.builder().maxRetries(3).initialBackoff(Duration.ofMillis(10))
                         .maxBackoff(Duration.ofMillis(50)).build());
         if (http != null) {
-            b.httpBackend(OkHttpBackend.of(http));
+            b.transport(OkHttpTransport.of(http));
         }
         return b.build();
     }

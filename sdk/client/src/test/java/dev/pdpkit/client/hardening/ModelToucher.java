@@ -24,12 +24,13 @@ import java.util.Set;
  */
 final class ModelToucher {
     private static final Set<String> SKIPPED = Set.of("hashCode", "getClass", "notify", "notifyAll", "wait",
-            "builder", "nextPage", "iterator", "spliterator", "stream");
+            "builder", "nextPage", "nextPageAsync", "iterator", "spliterator", "stream");
     private static final int MAX_DEPTH = 40;
     private static final int MAX_PAGER_ITEMS = 500;
 
     final List<String> violations = new ArrayList<>();
     final List<String> strings = new ArrayList<>();
+    final List<String> stringSources = new ArrayList<>();
     final List<Object> numbers = new ArrayList<>();
     final List<String> renderings = new ArrayList<>();
     final List<PrismaException> prismaErrors = new ArrayList<>();
@@ -47,6 +48,7 @@ final class ModelToucher {
         if (value instanceof String) {
             if (fromModel) {
                 strings.add((String) value);
+                stringSources.add(where);
             }
             return;
         }
@@ -94,6 +96,9 @@ final class ModelToucher {
                 continue;
             }
             String name = m.getName();
+            if (field && name.equals("problem") && Boolean.TRUE.equals(invoke(value, "isPresent"))) {
+                continue; // there is no problem to describe: asking is a programming error, like Optional.get()
+            }
             String here = where + "." + name + "()";
             Object result = invoke(value, m, here);
             if (name.equals("toString")) {
@@ -106,6 +111,14 @@ final class ModelToucher {
                         || field && (name.equals("get") || name.equals("asOptional"));
                 touch(result, here, valueOfModel, depth + 1);
             }
+        }
+    }
+
+    private static Object invoke(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (ReflectiveOperationException e) {
+            return null;
         }
     }
 

@@ -142,7 +142,7 @@ class RefusalDriftTest extends LoopbackTest {
 
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.requestId()).contains("req_raw_1");
-        assertThat(Contract.rawBody(raw)).isEqualTo(body);
+        assertThat(raw.rawBody()).isEqualTo(body);
         assertRefused(catchThrowable(raw::body), body);
     }
 
