@@ -107,11 +107,9 @@ class DecodingDriftTest extends LoopbackTest {
 
     @Test
     void dateTimeWithoutOffsetIsReadableRaw() {
-        ObjectNode project = BaseBodies.get("project");
-        project.put("createdAt", "2025-03-04T05:06:07");
-        answerJson(BaseBodies.text(BaseBodies.data(project)));
+        ObjectNode project = project().put("createdAt", "2025-03-04T05:06:07");
 
-        Project p = client.projects().get("proj_1");
+        Project p = served(project);
 
         assertThat(p.name()).isEqualTo(project.get("name").textValue());
         assertInvalid(catchThrowable(p::createdAt), "$.data.createdAt", Problem.WRONG_TYPE);
@@ -120,11 +118,9 @@ class DecodingDriftTest extends LoopbackTest {
 
     @Test
     void everyModelExposesTheJsonItWasReadFrom() {
-        ObjectNode project = BaseBodies.get("project");
-        project.put("x_added_later", "kept");
-        answerJson(BaseBodies.text(BaseBodies.data(project)));
+        ObjectNode project = project().put("x_added_later", "kept");
 
-        Project p = client.projects().get("proj_1");
+        Project p = served(project);
 
         com.fasterxml.jackson.databind.JsonNode read = Mutations.parse(p._json().orElseThrow().toJson());
         assertThat(read).isEqualTo(Mutations.parse(BaseBodies.text(project)));
@@ -132,12 +128,16 @@ class DecodingDriftTest extends LoopbackTest {
 
     @Test
     void validateOfAnIntactModelPasses() {
-        answerJson(BaseBodies.text(BaseBodies.data(BaseBodies.get("project"))));
-
-        Project p = client.projects().get("proj_1");
+        Project p = served(project());
 
         p.validate();
         assertThat(p.createdAt()).isEqualTo(java.time.OffsetDateTime.parse(project().get("createdAt").textValue()));
+    }
+
+    /** @return the project the client read from {@code project}, served as a GET's answer */
+    private Project served(ObjectNode project) {
+        answerJson(BaseBodies.text(BaseBodies.data(project)));
+        return client.projects().get("proj_1");
     }
 
     private static ObjectNode project() {

@@ -86,6 +86,15 @@ class TransportDriftTest extends LoopbackTest {
         assertRecovered(new MatrixCase(FaultKind.STATUS_429_RETRY_AFTER_SECONDS, MatrixOp.CREATE, false).run(server));
     }
 
+    @ParameterizedTest(name = "a plain create answered {0} is not re-sent")
+    @ValueSource(strings = {"STATUS_408", "STATUS_500", "STATUS_503_RETRY_AFTER_SECONDS", "CLOSE_AFTER_READ"})
+    void plainCreateThatMayHaveBeenActedOnIsNotResent(String fault) throws Exception {
+        Outcome o = new MatrixCase(FaultKind.valueOf(fault), MatrixOp.CREATE, false).run(server);
+
+        assertThat(o.error()).isInstanceOf(PrismaException.class);
+        assertThat(o.posts()).as("creates the server read").isEqualTo(1);
+    }
+
     @Test
     void getAnswered599IsRetried() throws Exception {
         assertRecovered(new MatrixCase(FaultKind.STATUS_599, MatrixOp.GET, false).run(server));
