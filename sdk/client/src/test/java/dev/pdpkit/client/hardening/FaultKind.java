@@ -14,10 +14,10 @@ enum FaultKind {
     STATUS_503_RETRY_AFTER_SECONDS(Rule.STATUS, 503, "Retry-After: 1"),
     STATUS_503_RETRY_AFTER_DATE(Rule.STATUS, 503, null),
     STATUS_504(Rule.STATUS, 504),
-    STATUS_408(Rule.STATUS, 408),
+    STATUS_408(Rule.NOT_PROCESSED, 408),
     STATUS_599(Rule.STATUS, 599),
-    STATUS_429(Rule.RATE_LIMITED, 429),
-    STATUS_429_RETRY_AFTER_SECONDS(Rule.RATE_LIMITED, 429, "Retry-After: 1"),
+    STATUS_429(Rule.NOT_PROCESSED, 429),
+    STATUS_429_RETRY_AFTER_SECONDS(Rule.NOT_PROCESSED, 429, "Retry-After: 1"),
     STATUS_501(Rule.NEVER, 501),
     STATUS_505(Rule.NEVER, 505),
     RESET_BEFORE_READ(Rule.MAY_HAVE_BEEN_SENT, false),
@@ -37,9 +37,9 @@ enum FaultKind {
     enum Rule {
         /** Never left the machine: retried for every method. */
         NEVER_LEFT,
-        /** 429: retried for every method. */
-        RATE_LIMITED,
-        /** 408, 5xx except 501/505: retried for GET, DELETE and logicalId creates, never for a plain POST. */
+        /** 429 or 408: the server says it did not process the request, so it is retried for every method. */
+        NOT_PROCESSED,
+        /** 5xx except 501/505: retried for GET, DELETE and logicalId creates, never for a plain POST. */
         STATUS,
         /** Timeout, reset or close after the request may have been sent: as {@link #STATUS}. */
         MAY_HAVE_BEEN_SENT,
@@ -86,7 +86,7 @@ enum FaultKind {
     boolean retryAllowed(MatrixOp op) {
         switch (rule) {
             case NEVER_LEFT:
-            case RATE_LIMITED:
+            case NOT_PROCESSED:
                 return true;
             case STATUS:
             case MAY_HAVE_BEEN_SENT:

@@ -71,7 +71,8 @@ class RefusalDriftTest extends LoopbackTest {
     @Test
     void utf8LabelledLatin1IsReadAsUtf8() {
         ObjectNode project = BaseBodies.get("project");
-        answerBytes(utf8(BaseBodies.text(BaseBodies.data(project))), "Content-Type: application/json; charset=iso-8859-1");
+        answerBytes(utf8(BaseBodies.text(BaseBodies.data(project))),
+                "Content-Type: application/json; charset=iso-8859-1");
 
         Project p = client.projects().get("proj_1");
 
