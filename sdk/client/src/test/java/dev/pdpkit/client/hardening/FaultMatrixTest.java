@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The fault matrix of issue 9: every {@link FaultKind} x every {@link MatrixOp} x (every attempt failing | only the
@@ -40,6 +41,7 @@ class FaultMatrixTest {
     private static final long SLACK_MILLIS = 100;
 
     @Test
+    @Timeout(300) // a safety net for CI; each call's own bound is checked in check()
     void everyFaultAndOperationEndsTypedWithinBudgetAndNeverDuplicatesACreate() throws Exception {
         ConcurrentLinkedQueue<MatrixCase> cases = new ConcurrentLinkedQueue<>();
         for (FaultKind fault : FaultKind.values()) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The seeded response fuzz of issue 9: mutated answers ({@link Mutations}, {@link ByteMutations},
@@ -35,6 +36,7 @@ class ResponseFuzzTest {
     private static final int SHOWN_PER_KIND = 4;
 
     @Test
+    @Timeout(1_200) // a safety net for CI, long enough for the 10,000-case run; each case has its own watchdog
     void mutatedAnswersGiveModelsOrTypedErrorsAndNeverAlteredData() throws Exception {
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Integer> kinds = new TreeMap<>();
