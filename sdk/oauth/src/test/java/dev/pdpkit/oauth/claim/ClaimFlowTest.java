@@ -185,13 +185,14 @@ class ClaimFlowTest {
     void otherAuthorizationErrorsAreReportedWithASafeCode() {
         PendingClaim pending = flow.start(projectId);
         ClaimResult result = flow.complete(REDIRECT + "?error=server_error&error_description=%3Cscript%3E&state="
-                + pending.state(), pending);
+                + pending.state() + "&iss=" + auth().issuer(), pending);
         assertThat(result.status()).isEqualTo(ClaimResult.Status.AUTHORIZATION_FAILED);
         assertThat(result.oauthError()).contains("server_error");
         assertThat(result.message()).doesNotContain("script");
 
         PendingClaim other = flow.start(projectId);
-        ClaimResult weird = flow.complete(REDIRECT + "?error=%3Cb%3E&state=" + other.state(), other);
+        ClaimResult weird = flow.complete(REDIRECT + "?error=%3Cb%3E&state=" + other.state() + "&iss=" + auth().issuer(),
+                other);
         assertThat(weird.oauthError()).contains("invalid_error_code");
     }
 
