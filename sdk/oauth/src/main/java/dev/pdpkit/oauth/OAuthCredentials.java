@@ -119,7 +119,7 @@ public final class OAuthCredentials implements Credentials {
         }
         try {
             return refreshShared(t -> t.expiresWithin(oauth.clock().instant(), margin(t)), deadline);
-        } catch (AuthServerUnavailableException e) {
+        } catch (AuthServerUnavailableException | LockTimeoutException e) {
             if (stillValid) {
                 // The token still works for a while; the next call tries the refresh again.
                 LOG.warn("proactive token refresh failed, using the current token until it expires: {}",
