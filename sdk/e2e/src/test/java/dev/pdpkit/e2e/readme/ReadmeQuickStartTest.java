@@ -25,12 +25,7 @@ class ReadmeQuickStartTest {
 
     @Test
     void theQuickStartCompilesAndRunsAsWritten() throws Exception {
-        String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
-        int begin = readme.indexOf("<!-- quickstart:begin");
-        int code = readme.indexOf("```java", begin) + "```java".length();
-        int end = readme.indexOf("```", code);
-        assertThat(begin).as("README quick-start marker").isNotNegative();
-        String source = readme.substring(code, end);
+        String source = Readme.javaBlockAfter("<!-- quickstart:begin");
         Path file = dir.resolve("QuickStart.java");
         Files.writeString(file, source);
 
@@ -56,16 +51,5 @@ class ReadmeQuickStartTest {
             assertThat(lines).anyMatch(l -> l.equals(id + " quick-start"));
             assertThat(out).doesNotContain(emulator.partnerServiceToken()).doesNotContain("API error");
         }
-    }
-
-    private static Path findReadme() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !(Files.exists(p.resolve("README.md")) && Files.isDirectory(p.resolve("openapi")))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new AssertionError("README.md not found above " + Path.of("").toAbsolutePath());
-        }
-        return p.resolve("README.md");
     }
 }
