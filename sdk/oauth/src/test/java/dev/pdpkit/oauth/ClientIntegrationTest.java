@@ -3,37 +3,26 @@ package dev.pdpkit.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pdpkit.client.core.RetryPolicy;
-import dev.pdpkit.client.core.Sleeper;
-import dev.pdpkit.client.internal.ClientContext;
-import dev.pdpkit.client.internal.http.Transport;
-import dev.pdpkit.client.internal.pipeline.AuthStage;
-import dev.pdpkit.client.internal.pipeline.LoggingStage;
-import dev.pdpkit.client.internal.pipeline.OkHttpStage;
-import dev.pdpkit.client.internal.pipeline.RetryStage;
+import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.model.Me;
 import dev.pdpkit.client.services.MeService;
 import dev.pdpkit.emulator.PrismaEmulator;
 import dev.pdpkit.emulator.auth.AuthServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * OAuth credentials inside the API client's request pipeline, against the full emulator (API and authorization
- * server on one port). Uses the client's internal pipeline until the public client builder exists; the contract
- * exercised is only {@code Credentials}; switch to {@code PrismaManagement.builder().credentials(..)} once it exists.
+ * OAuth credentials inside the API client, against the full emulator (API and authorization server on one port).
  */
 class ClientIntegrationTest {
     private final MutableClock serverClock = MutableClock.startingNow();
     private PrismaEmulator emulator;
     private OkHttpClient http;
+    private final List<PrismaManagement> clients = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -43,16 +32,15 @@ class ClientIntegrationTest {
 
     @AfterEach
     void tearDown() {
+        clients.forEach(PrismaManagement::close);
         emulator.close();
     }
 
-    private MeService me(OAuthCredentials credentials) {
-        // The same stages the client assembles: retry > auth (bearer, 401 -> refresh -> one retry) > logging > HTTP.
-        OkHttpClient apiHttp = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false).build();
-        Transport transport = new RetryStage(new AuthStage(credentials, new LoggingStage(new OkHttpStage(apiHttp,
-                HttpUrl.get(emulator.baseUrl() + "/"), Map.of(), Clock.systemUTC()), false)), RetryPolicy.none(),
-                Duration.ofSeconds(30), Sleeper.SYSTEM, Clock.systemUTC());
-        return new MeService(new ClientContext(transport));
+    /** The public way: an API client sharing the OAuth instance's credentials and OkHttp pool. */
+    private MeService me(PrismaOAuth oauth) {
+        PrismaManagement client = oauth.clientBuilder().baseUrl(emulator.baseUrl()).maxRetries(0).build();
+        clients.add(client);
+        return client.me();
     }
 
     @Test
@@ -66,7 +54,7 @@ class ClientIntegrationTest {
                 java.io.OutputStream.nullOutputStream())).browser(url -> java.util.concurrent.CompletableFuture
                 .runAsync(() -> Browser.open(url.toString())));
         OAuthTokens tokens = oauth.loginWithLoopback(options);
-        MeService me = me(oauth.credentials());
+        MeService me = me(oauth);
 
         Me first = me.get();
         assertThat(first.workspace()).isPresent();
@@ -88,7 +76,7 @@ class ClientIntegrationTest {
                 .scopes(List.of("workspace:admin", "offline_access")).build();
         PendingLogin pending = oauth.startLogin();
         oauth.completeLogin(Browser.authorize(pending.authorizationUrl()), pending);
-        MeService me = me(oauth.credentials());
+        MeService me = me(oauth);
         me.get();
 
         AuthServer auth = emulator.authServer().orElseThrow();
