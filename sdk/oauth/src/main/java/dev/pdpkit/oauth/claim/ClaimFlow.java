@@ -198,6 +198,12 @@ public final class ClaimFlow {
                     "the project does not exist (any more) in the partner's workspace"));
         }
 
+        return exchangeAndTransfer(callbackUrl, pending);
+    }
+
+    /** Redeems the code (the callback already passed every check), then transfers the project. */
+    private ClaimResult exchangeAndTransfer(String callbackUrl, PendingClaim pending) {
+        String projectId = pending.projectId();
         OAuthTokens tokens;
         try {
             tokens = oauth.completeLogin(callbackUrl, pending.login());
@@ -216,6 +222,10 @@ public final class ClaimFlow {
             return log(new ClaimResult(ClaimResult.Status.AUTHORIZATION_FAILED, projectId, null, null,
                     "authorization_error", "the authorization server reported an error", null));
         }
+        return transfer(projectId, tokens);
+    }
+
+    private ClaimResult transfer(String projectId, OAuthTokens tokens) {
         String accessToken = tokens.accessToken();
         String tokenWorkspace = tokens.workspaceId().orElse(null);
         PrismaManagement asUser = partner.withOptions(b -> b.serviceToken(accessToken));
