@@ -8,7 +8,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.pdpkit.client.PrismaManagement;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.oauth.internal.AuthServerClient;
 import dev.pdpkit.oauth.internal.CallbackValidator;
 import dev.pdpkit.oauth.internal.OAuthAccess;
@@ -302,7 +302,7 @@ public final class PrismaOAuth implements AutoCloseable {
      * @return a new builder
      */
     public PrismaManagement.Builder clientBuilder() {
-        return PrismaManagement.builder().credentials(credentials).httpBackend(OkHttpBackend.of(http));
+        return PrismaManagement.builder().credentials(credentials).transport(OkHttpTransport.of(http));
     }
 
     /**

@@ -4,7 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.model.Integration;
 import dev.pdpkit.client.model.IntegrationListParams;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class IntegrationRevoker {
         JWTClaimsSet claims = Jwts.claims(accessToken);
         String userId = claims == null ? null : claims.getSubject();
         PrismaManagement.Builder builder = PrismaManagement.builder().serviceToken(accessToken)
-                .httpBackend(OkHttpBackend.of(http)).timeout(timeout);
+                .transport(OkHttpTransport.of(http)).timeout(timeout);
         if (apiUrl != null) {
             builder.baseUrl(apiUrl);
         }
