@@ -52,4 +52,30 @@ class ReadmeQuickStartTest {
             assertThat(out).doesNotContain(emulator.partnerServiceToken()).doesNotContain("API error");
         }
     }
+
+    @Test
+    void theClientFeaturesSnippetCompilesAndRunsAsWritten() throws Exception {
+        String source = Readme.javaBlockAfter("<!-- client-features:begin");
+        Path file = dir.resolve("ClientFeatures.java");
+        Files.writeString(file, source);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), "-cp", classpath,
+                file.toString())).as("javac exit code for the README client-features snippet").isZero();
+
+        try (PrismaEmulator emulator = PrismaEmulator.start()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", dir + File.pathSeparator + classpath,
+                    "ClientFeatures").redirectErrorStream(true);
+            pb.environment().put("PRISMA_SERVICE_TOKEN", emulator.partnerServiceToken());
+            pb.environment().put("PRISMA_API_URL", emulator.baseUrl());
+            Process p = pb.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("snippet finished").isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("attempt getV1Projects #1 SUCCEEDED")
+                    .contains("projects on the first page: ")
+                    .contains("retries in the registry: 2")
+                    .doesNotContain(emulator.partnerServiceToken());
+        }
+    }
 }
