@@ -10,7 +10,6 @@ import dev.pdpkit.emulator.api.ManagementApi;
 import dev.pdpkit.emulator.api.Principal;
 import dev.pdpkit.emulator.api.Result;
 import dev.pdpkit.emulator.api.Routes;
-import dev.pdpkit.emulator.api.SpecValidator;
 import dev.pdpkit.emulator.api.Store;
 import dev.pdpkit.emulator.internal.http.HttpFailure;
 import dev.pdpkit.emulator.internal.http.HttpHandler;
