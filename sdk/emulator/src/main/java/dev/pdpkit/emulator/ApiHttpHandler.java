@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code /v1/...} in the service's order: faults, routing, authentication, then (only for an authenticated
@@ -32,6 +34,7 @@ import java.util.Optional;
  */
 final class ApiHttpHandler implements HttpHandler {
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger REQUESTS = LoggerFactory.getLogger("dev.pdpkit.emulator.requests");
 
     private final Store store;
     private final Routes routes = new Routes();
@@ -41,15 +44,17 @@ final class ApiHttpHandler implements HttpHandler {
     private final Faults faults;
     private final ApiValidation validation;
     private final RequestJournal journal = new RequestJournal();
+    private final boolean logRequests;
 
     ApiHttpHandler(Store store, Map<String, ManagementApi.Handler> handlers, ApiAuthenticator authenticator,
-                   ApiStats stats, Faults faults, ApiValidation validation) {
+                   ApiStats stats, Faults faults, ApiValidation validation, boolean logRequests) {
         this.store = store;
         this.handlers = handlers;
         this.authenticator = authenticator;
         this.stats = stats;
         this.faults = faults;
         this.validation = validation;
+        this.logRequests = logRequests;
     }
 
     RequestJournal journal() {
@@ -88,6 +93,10 @@ final class ApiHttpHandler implements HttpHandler {
         response.header("x-request-id", ex.requestId);
         stats.status(response.status());
         record(ex, response.status());
+        if (logRequests) {
+            // Control characters are escaped so a request cannot forge log lines.
+            REQUESTS.info("{} {} -> {}", request.method(), printable(request.path()), response.status());
+        }
         return response;
     }
 
@@ -187,6 +196,18 @@ final class ApiHttpHandler implements HttpHandler {
             }
         }
         return ApiAnswers.json(result.status(), result.body(), result.headers());
+    }
+
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     static Map<String, List<String>> parseQuery(String rawQuery) {

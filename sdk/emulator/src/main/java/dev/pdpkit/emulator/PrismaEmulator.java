@@ -98,7 +98,7 @@ public final class PrismaEmulator implements AutoCloseable {
                 new Paging(b.defaultPageSize, b.maxPageSize), oauth.backend(), stats);
         this.validation = new ApiValidation(b.validateRequests, b.validateResponses, b.acceptUnknownMembers);
         this.api = new ApiHttpHandler(store, management.handlers(), new ApiAuthenticator(store, oauth.backend()),
-                stats, faults, validation);
+                stats, faults, validation, b.logRequests);
         router.prefix("/v1", api);
         oauth.mount(router, faults, stats);
     }
@@ -342,6 +342,7 @@ public final class PrismaEmulator implements AutoCloseable {
         private boolean validateRequests = true;
         private boolean validateResponses = true;
         private boolean acceptUnknownMembers = true;
+        private boolean logRequests;
         private HttpLimits limits = HttpLimits.DEFAULTS;
         private final List<WorkspaceSeed> workspaces = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
@@ -523,6 +524,12 @@ public final class PrismaEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("timeouts must be positive");
             }
             this.limits = limits.withTimeouts(head, body);
+            return this;
+        }
+
+        /** Whether every API request is logged at INFO (logger {@code dev.pdpkit.emulator.requests}); default off. */
+        public Builder logRequests(boolean on) {
+            this.logRequests = on;
             return this;
         }
 
