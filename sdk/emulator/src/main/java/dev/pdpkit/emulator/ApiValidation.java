@@ -42,7 +42,15 @@ final class ApiValidation {
             return;
         }
         SpecValidator spec = SpecValidator.get();
-        List<String> errors = spec.validateRequest(req.method(), req.path(), query, req.headers(), body);
+        List<String> errors;
+        try {
+            errors = spec.validateRequest(req.method(), req.path(), query, req.headers(), body);
+        } catch (RuntimeException e) {
+            // The validator gives up on some malformed input (a header it cannot parse): still the client's mistake.
+            LOG.debug("request validator failed on {} {}", req.method(), req.path(), e);
+            errors = new java.util.ArrayList<>(List.of("validation.request: the request cannot be checked ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
         if (acceptUnknown) {
             errors.removeIf(e -> UNKNOWN_KEYS.stream().anyMatch(e::startsWith));
         }

@@ -31,7 +31,7 @@ final class RequestBodies {
      */
     static String text(String contentType, byte[] raw) {
         String charset = charset(contentType);
-        if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8") || charsetCount(contentType) > 1) {
             throw new ApiException(400, "unsupported_charset", "The request body must be UTF-8; the Content-Type"
                     + " declares another charset.", "Send \"Content-Type: application/json\".", true);
         }
@@ -41,6 +41,16 @@ final class RequestBodies {
         } catch (CharacterCodingException e) {
             throw new ApiException(400, "invalid_encoding", "The request body is not valid UTF-8.", null, true);
         }
+    }
+
+    private static int charsetCount(String contentType) {
+        int n = 0;
+        for (String param : contentType == null ? new String[0] : contentType.split(";")) {
+            if (param.strip().regionMatches(true, 0, "charset", 0, 7)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** @return the charset parameter in lower case (quotes removed), or null when there is none */
