@@ -29,6 +29,10 @@ final class CommandLine {
             "  -h, --help                  this text",
             "DURATION: 500ms, 30s, 5m, 2h, 7d, or ISO-8601 such as PT90S.");
 
+    private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of("--port", "--host", "--token-ttl",
+            "--refresh-token-ttl", "--provisioning-delay", "--provisioning-delay-ms", "--restore-delay", "--consent",
+            "--seed");
+
     private CommandLine() {
     }
 
@@ -41,6 +45,9 @@ final class CommandLine {
                 .provisioningDelay(DEFAULT_PROVISIONING_DELAY);
         for (int i = 0; i < args.length; i++) {
             if (!applySwitch(b, args[i])) {
+                if (!VALUE_FLAGS.contains(args[i])) {
+                    throw new Main.UsageException("unknown option " + args[i], false);
+                }
                 apply(b, args[i], value(args, i + 1, args[i]));
                 i++;
             }

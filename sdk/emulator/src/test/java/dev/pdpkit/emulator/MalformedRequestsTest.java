@@ -95,7 +95,7 @@ class MalformedRequestsTest {
         String token = emu.partnerServiceToken();
         JsonNode project = http.post("/v1/projects", token, Map.of("name", "fuzz-target", "createDatabase", true))
                 .data();
-        String databaseId = project.path("databases").path(0).path("id").asText("db_missing");
+        String databaseId = project.path("database").path("id").asText("db_missing");
         JsonNode connection = http.post("/v1/databases/" + databaseId + "/connections", token,
                 Map.of("name", "fuzz")).data();
         return new MalformedRequests.Ids(token, emu.userServiceToken(), emu.partnerWorkspace().id(),
