@@ -45,8 +45,10 @@ final class ApiValidation {
         List<String> errors;
         try {
             errors = spec.validateRequest(req.method(), req.path(), query, req.headers(), body);
-        } catch (RuntimeException e) {
-            // The validator gives up on some malformed input (a header it cannot parse): still the client's mistake.
+        } catch (RuntimeException | Error e) {
+            // The validator gives up on some malformed input (a header it cannot parse; a value of the wrong type
+            // where a discriminated oneOf is expected overflows its schema cache's stack): still the client's mistake.
+            rethrowIfFatal(e);
             LOG.debug("request validator failed on {} {}", req.method(), req.path(), e);
             errors = new java.util.ArrayList<>(List.of("validation.request: the request cannot be checked ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
@@ -60,6 +62,13 @@ final class ApiValidation {
             throw new ApiException(status, "validation_error",
                     "The request does not match the API schema: " + String.join("; ", errors),
                     "See the OpenAPI document of the Management API for the expected shape.", !declared);
+        }
+    }
+
+    /** Lets errors of the JVM itself through; a stack overflow inside the validator is not one of them. */
+    static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
         }
     }
 

@@ -42,8 +42,12 @@ class MalformedRequestsTest {
                 Answer a = raw.send(c.steps());
                 statuses.merge(c.category() + " " + a.status(), 1, Integer::sum);
                 String problem = problem(c, a);
+                if (a.timedOut() && failures.isEmpty()) {
+                    dumpEmulatorThreads();
+                }
                 if (problem != null && failures.size() < 20) {
-                    failures.add("#" + i + " " + c.category() + " " + c.summary() + ": " + problem + " <- " + a);
+                    failures.add("#" + i + " " + c.category() + " " + c.summary() + ": " + problem + " <- " + a
+                            + " for " + preview(c));
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -88,6 +92,24 @@ class MalformedRequestsTest {
         // The authorization server's own endpoints answer in the OAuth shape of RFC 6749 {"error","error_description"}.
         boolean oauth = error.isTextual() && c.summary().matches("^\\S+ /(token|revoke|\\.well-known/).*");
         return documented || oauth ? null : "error is not in the documented shape";
+    }
+
+    /** On the first hang, shows what the emulator's threads are doing. */
+    private static void dumpEmulatorThreads() {
+        Thread.getAllStackTraces().forEach((t, st) -> {
+            if (t.getName().startsWith("prisma-emulator")) {
+                System.out.println("thread " + t.getName() + " " + t.getState() + " "
+                        + java.util.Arrays.toString(java.util.Arrays.copyOf(st, Math.min(25, st.length))));
+            }
+        });
+    }
+
+    /** @return the start of the request, to reproduce a failure */
+    private static String preview(Case c) {
+        String text = new String(c.steps()[0].bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int body = text.indexOf("\r\n\r\n");
+        String shown = body < 0 ? text : text.substring(0, text.indexOf(' ') + 1) + "… " + text.substring(body + 4);
+        return shown.length() > 300 ? shown.substring(0, 300) + "…" : shown;
     }
 
     private static MalformedRequests.Ids ids(PrismaEmulator emu) {

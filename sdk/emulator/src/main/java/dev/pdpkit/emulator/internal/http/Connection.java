@@ -41,9 +41,13 @@ final class Connection implements Runnable {
             Wire.lingeringClose(socket, in);
         } catch (IOException e) {
             closeQuietly();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Never leave a client waiting: whatever broke, the connection is closed.
             LOG.error("emulator connection failed", e);
             closeQuietly();
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
         }
     }
 
@@ -96,7 +100,8 @@ final class Connection implements Runnable {
         } catch (SocketTimeoutException e) {
             response = errors.render(request.path(), timeout());
             failed = true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug of the emulator (or a library it uses): answered, logged, and the connection closed.
             LOG.error("emulator failed on {} {}", request.method(), request.path(), e);
             response = errors.render(request.path(), new HttpFailure(500, "internal_server_error",
                     "The emulator failed: " + e.getClass().getName()));
