@@ -4,11 +4,14 @@ import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.internal.ClientContext;
+import dev.pdpkit.client.internal.ServiceAccess;
 import dev.pdpkit.client.internal.Version;
 import dev.pdpkit.client.internal.pipeline.Pipeline;
 import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.client.http.HttpTransport;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import okhttp3.ConnectionPool;
 import java.util.concurrent.TimeUnit;
@@ -83,12 +86,8 @@ public final class PrismaManagement implements AutoCloseable {
 
     private PrismaManagement(Builder b) {
         this.settings = b.copy();
-        this.ownsTransport = b.transport == null;
-        this.transport = b.transport != null ? b.transport : OkHttpTransport.owning(new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS,
-                        OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
-                .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).writeTimeout(b.writeTimeout)
-                .build());
+        this.ownsTransport = b.transport == null && b.sharedHttp == null;
+        this.transport = b.transport != null ? b.transport : ownTransport(b);
         Map<String, String> headers = new LinkedHashMap<>(b.headers);
         headers.put("User-Agent", b.userAgent != null ? b.userAgent : Version.userAgent());
         String base = b.baseUrl.toString();
@@ -100,16 +99,17 @@ public final class PrismaManagement implements AutoCloseable {
                 .time(b.timeout, b.sleeper, b.clock)
                 .logBodies(b.logBodies)
                 .resilience(b.circuitBreaker, b.rateLimit)
+                .registries(b.circuitBreakerRegistry, b.rateLimiterRegistry)
                 .listener(b.attemptListener));
         this.context = new ClientContext(pipeline.blocking(), pipeline.async());
-        this.me = new MeService(context);
-        this.workspaces = new WorkspacesService(context);
-        this.projects = new ProjectsService(context);
-        this.databases = new DatabasesService(context);
-        this.connections = new ConnectionsService(context);
-        this.integrations = new IntegrationsService(context);
-        this.regions = new RegionsService(context);
-        this.buckets = new BucketsService(context);
+        this.me = ServiceAccess.create(MeService.class, context);
+        this.workspaces = ServiceAccess.create(WorkspacesService.class, context);
+        this.projects = ServiceAccess.create(ProjectsService.class, context);
+        this.databases = ServiceAccess.create(DatabasesService.class, context);
+        this.connections = ServiceAccess.create(ConnectionsService.class, context);
+        this.integrations = ServiceAccess.create(IntegrationsService.class, context);
+        this.regions = ServiceAccess.create(RegionsService.class, context);
+        this.buckets = ServiceAccess.create(BucketsService.class, context);
         this.async = new PrismaManagementAsync(context);
     }
 
@@ -132,9 +132,22 @@ public final class PrismaManagement implements AutoCloseable {
      */
     public PrismaManagement withOptions(Consumer<Builder> change) {
         Builder b = settings.copy();
-        b.transport = transport; // shared, not owned by the copy
+        if (ownsTransport) {
+            // The copy derives its own OkHttp client from this one: same pool and threads, its own timeouts.
+            b.sharedHttp = ((OkHttpTransport) transport).client();
+        }
         change.accept(b);
         return b.build();
+    }
+
+    private static HttpTransport ownTransport(Builder b) {
+        OkHttpClient.Builder http = b.sharedHttp != null ? b.sharedHttp.newBuilder()
+                : new OkHttpClient.Builder().connectionPool(new ConnectionPool(
+                        OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS, OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(),
+                        TimeUnit.MILLISECONDS));
+        OkHttpClient client = http.connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
+                .writeTimeout(b.writeTimeout).build();
+        return b.sharedHttp != null ? OkHttpTransport.of(client) : OkHttpTransport.owning(client);
     }
 
     /**
@@ -224,7 +237,10 @@ public final class PrismaManagement implements AutoCloseable {
         private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL + "/");
         private Credentials credentials;
         private HttpTransport transport;
+        private OkHttpClient sharedHttp;
         private RetryRegistry retryRegistry;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private RateLimiterRegistry rateLimiterRegistry;
         private AttemptListener attemptListener;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
@@ -247,7 +263,10 @@ public final class PrismaManagement implements AutoCloseable {
             b.baseUrl = baseUrl;
             b.credentials = credentials;
             b.transport = transport;
+            b.sharedHttp = sharedHttp;
             b.retryRegistry = retryRegistry;
+            b.circuitBreakerRegistry = circuitBreakerRegistry;
+            b.rateLimiterRegistry = rateLimiterRegistry;
             b.attemptListener = attemptListener;
             b.connectTimeout = connectTimeout;
             b.readTimeout = readTimeout;
@@ -370,6 +389,30 @@ public final class PrismaManagement implements AutoCloseable {
          */
         public Builder retryRegistry(RetryRegistry registry) {
             this.retryRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional circuit breaker ({@code pdpkit}) in this registry, so that its metrics binding reports
+         * it. Has an effect only together with {@link #circuitBreaker(CircuitBreakerOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
+            this.circuitBreakerRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional rate limiter ({@code pdpkit}) in this registry, so that its metrics binding reports it.
+         * Has an effect only together with {@link #rateLimit(RateLimitOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder rateLimiterRegistry(RateLimiterRegistry registry) {
+            this.rateLimiterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
