@@ -11,6 +11,14 @@ public class LockTimeoutException extends TokenStoreException {
      * @param message a description free of secrets
      */
     public LockTimeoutException(String message) {
-        super(Reason.LOCK_TIMEOUT, message, null);
+        this(message, null);
+    }
+
+    /**
+     * @param message a description free of secrets
+     * @param cause what ended the wait (a store's driver error, say), or null
+     */
+    public LockTimeoutException(String message, Throwable cause) {
+        super(Reason.LOCK_TIMEOUT, message, cause);
     }
 }

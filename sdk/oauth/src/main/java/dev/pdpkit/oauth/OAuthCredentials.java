@@ -80,6 +80,7 @@ public final class OAuthCredentials implements Credentials {
      * @throws LockTimeoutException if a refresh in another thread or process did not finish within the budget
      * @throws LoginRequiredException see {@link #bearerToken()}
      */
+    @Override
     public String bearerToken(Duration budget) {
         return tokens(budget).accessToken();
     }
@@ -153,6 +154,7 @@ public final class OAuthCredentials implements Credentials {
      * @return true: retry the request once with {@link #bearerToken()}
      * @throws LockTimeoutException if a refresh in another thread or process did not finish within the budget
      */
+    @Override
     public boolean refreshAfterUnauthorized(String rejectedToken, Duration budget) {
         long deadline = deadline(budget);
         OAuthTokens current = loadOrThrow();
