@@ -86,8 +86,9 @@ final class ModelEmitter {
         for (Field f : schema.fields()) {
             ctor.addStatement("this.$N = builder.$N", f.javaName(), f.javaName());
         }
-        ctor.addStatement("this.additionalProperties =$W$T.unmodifiableMap(new $T<>(builder.additionalProperties))",
-                JavaTypes.COLLECTIONS, JavaTypes.LINKED_HASH_MAP);
+        ctor.addStatement("this.additionalProperties = builder.additionalProperties.isEmpty()$W? $T.of()$W: $T"
+                + ".unmodifiableMap(new $T<>(builder.additionalProperties))", JavaTypes.MAP, JavaTypes.COLLECTIONS,
+                JavaTypes.LINKED_HASH_MAP);
         ctor.addStatement("this.json = builder.json");
         type.addMethod(ctor.build());
 

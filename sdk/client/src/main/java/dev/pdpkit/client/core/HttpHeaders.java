@@ -53,6 +53,55 @@ public final class HttpHeaders {
      * @param name the header name, any case
      * @return the first value, or empty when the header is absent
      */
+    /**
+     * Starts building headers one value at a time, without intermediate maps.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link HttpHeaders}; names are case-insensitive, values keep their order. Not thread-safe. */
+    public static final class Builder {
+        private final TreeMap<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+        private Builder() {
+        }
+
+        /**
+         * Adds one value.
+         *
+         * @param name the header name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder add(String name, String value) {
+            values.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            return this;
+        }
+
+        /**
+         * Replaces every value of a header with one value.
+         *
+         * @param name the header name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder set(String name, String value) {
+            List<String> one = new ArrayList<>(1);
+            one.add(value);
+            values.put(name, one);
+            return this;
+        }
+
+        /** @return the headers */
+        public HttpHeaders build() {
+            values.replaceAll((k, v) -> Collections.unmodifiableList(v));
+            return new HttpHeaders(Collections.unmodifiableMap(values));
+        }
+    }
+
     public Optional<String> first(String name) {
         List<String> list = values.get(name);
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));

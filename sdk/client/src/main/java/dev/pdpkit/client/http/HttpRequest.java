@@ -43,6 +43,21 @@ public final class HttpRequest {
                 HttpHeaders.of(headers), body, Objects.requireNonNull(timeout, "timeout"));
     }
 
+    /**
+     * Creates a request from headers already built.
+     *
+     * @param method the HTTP method, upper case
+     * @param url the absolute URL, already encoded
+     * @param headers the headers to send
+     * @param body the body ({@code application/json; charset=utf-8}), or null for none
+     * @param timeout the longest this attempt may take from start to last body byte
+     * @return the request
+     */
+    public static HttpRequest of(String method, String url, HttpHeaders headers, byte[] body, Duration timeout) {
+        return new HttpRequest(Objects.requireNonNull(method, "method"), Objects.requireNonNull(url, "url"),
+                Objects.requireNonNull(headers, "headers"), body, Objects.requireNonNull(timeout, "timeout"));
+    }
+
     /** @return the HTTP method, upper case */
     public String method() {
         return method;

@@ -5,12 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.WeakHashMap;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
@@ -25,26 +20,21 @@ import okhttp3.Response;
  *       a private name on its way up, so OkHttp never reads it, and moved back before the client sees the response.
  *   <li>OkHttp checks a pooled HTTP/1.1 connection for a server-side close only after 10 s of idleness; a server with
  *       a shorter keep-alive closes it first, and a POST written to it fails as "may have been sent". Before a POST or
- *       PATCH goes out on a reused connection, this interceptor looks for the server's close: if the connection is
+ *       PATCH goes out, this interceptor looks for the server's close: if the connection is
  *       dead, the request fails as {@link StaleConnectionException} without a byte written, and is safe to retry.
  * </ul>
  */
 final class GuardInterceptor implements Interceptor {
     static final String HIDDEN_RETRY_AFTER = "X-Pdpkit-Hidden-Retry-After";
 
-    // Shared by every transport: clients derived from one OkHttpClient share its pool, so a connection first used
-    // through one transport may be reused through another.
-    private static final Set<Connection> USED = Collections.newSetFromMap(
-            Collections.synchronizedMap(new WeakHashMap<>()));
-
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
         String method = chain.request().method();
-        if (connection != null && ("POST".equals(method) || "PATCH".equals(method)) && !USED.add(connection)) {
+        // Every POST and PATCH is checked, reused connection or new: telling them apart would need state shared by
+        // all callers, and the check costs a creating call about a millisecond.
+        if (connection != null && ("POST".equals(method) || "PATCH".equals(method))) {
             checkNotClosedByPeer(connection);
-        } else if (connection != null) {
-            USED.add(connection);
         }
         Response response = chain.proceed(chain.request());
         if (response.header("Retry-After") == null) {
@@ -87,16 +77,12 @@ final class GuardInterceptor implements Interceptor {
 
     /** Gives the response's headers back their real names, for the client and its exceptions. */
     static HttpHeaders restoreHeaders(okhttp3.Headers headers) {
-        Map<String, List<String>> map = headers.toMultimap();
-        List<String> hidden = map.get(HIDDEN_RETRY_AFTER.toLowerCase(java.util.Locale.ROOT));
-        if (hidden == null) {
-            return HttpHeaders.of(map);
+        HttpHeaders.Builder b = HttpHeaders.builder();
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            String name = headers.name(i);
+            b.add(HIDDEN_RETRY_AFTER.equalsIgnoreCase(name) ? "Retry-After" : name, headers.value(i));
         }
-        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        copy.putAll(map);
-        copy.remove(HIDDEN_RETRY_AFTER);
-        copy.put("retry-after", hidden);
-        return HttpHeaders.of(copy);
+        return b.build();
     }
 
     /** The pooled connection was closed by the server before the request was written. */

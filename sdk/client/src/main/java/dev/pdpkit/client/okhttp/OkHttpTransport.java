@@ -169,16 +169,21 @@ public final class OkHttpTransport implements HttpTransport {
 
     private Call newCall(HttpRequest request) {
         Request.Builder rb = new Request.Builder().url(request.url());
-        for (Map.Entry<String, List<String>> h : request.headers().asMap().entrySet()) {
-            for (String v : h.getValue()) {
-                rb.addHeader(h.getKey(), v);
+        request.headers().asMap().forEach((name, values) -> {
+            for (int i = 0, n = values.size(); i < n; i++) {
+                rb.addHeader(name, values.get(i));
             }
-        }
+        });
         String method = request.method();
         RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
                 : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
-        Call call = client.newCall(rb.method(method, body).tag(AttemptTimeout.class,
-                new AttemptTimeout(request.timeout())).build());
+        long budget = request.timeout().toMillis();
+        if (budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
+                || budget < client.writeTimeoutMillis()) {
+            // Only an attempt whose budget is shorter than a socket timeout needs its timeouts cut.
+            rb.tag(AttemptTimeout.class, new AttemptTimeout(request.timeout()));
+        }
+        Call call = client.newCall(rb.method(method, body).build());
         call.timeout().timeout(Math.max(1, request.timeout().toNanos()), TimeUnit.NANOSECONDS);
         return call;
     }
@@ -200,6 +205,10 @@ public final class OkHttpTransport implements HttpTransport {
             return chain.proceed(chain.request());
         }
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, t.budget.toMillis()));
+        if (millis >= chain.connectTimeoutMillis() && millis >= chain.readTimeoutMillis()
+                && millis >= chain.writeTimeoutMillis()) {
+            return chain.proceed(chain.request()); // nothing to cut: the client's own timeouts are shorter
+        }
         return chain.withConnectTimeout(Math.min(millis, chain.connectTimeoutMillis()), TimeUnit.MILLISECONDS)
                 .withReadTimeout(Math.min(millis, chain.readTimeoutMillis()), TimeUnit.MILLISECONDS)
                 .withWriteTimeout(Math.min(millis, chain.writeTimeoutMillis()), TimeUnit.MILLISECONDS)

@@ -37,10 +37,14 @@ public final class ApiRequest {
         this.operationId = b.operationId;
         this.method = b.method;
         this.pathTemplate = b.pathTemplate;
-        this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
-        Map<String, List<String>> q = new LinkedHashMap<>();
-        b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
-        this.query = Collections.unmodifiableMap(q);
+        // A builder makes one request, so its maps are taken over rather than copied.
+        this.pathParams = Collections.unmodifiableMap(b.pathParams);
+        if (b.query.isEmpty()) {
+            this.query = Map.of();
+        } else {
+            b.query.replaceAll((k, v) -> List.copyOf(v));
+            this.query = Collections.unmodifiableMap(b.query);
+        }
         this.body = b.body;
         this.idempotency = b.idempotency != null ? b.idempotency
                 : ("POST".equals(method) || "PATCH".equals(method)) ? IdempotencyKind.NON_IDEMPOTENT
@@ -101,7 +105,7 @@ public final class ApiRequest {
      * @throws IllegalArgumentException if a placeholder has no value
      */
     public String resolvedPath() {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(pathTemplate.length() + 32);
         int i = 0;
         while (i < pathTemplate.length()) {
             int open = pathTemplate.indexOf('{', i);
@@ -116,7 +120,7 @@ public final class ApiRequest {
             if (value == null) {
                 throw new IllegalArgumentException("path parameter '" + name + "' is required");
             }
-            out.append(encodePathSegment(value));
+            encodeInto(out, value);
             i = close + 1;
         }
         return out.toString();
@@ -176,7 +180,10 @@ public final class ApiRequest {
         char sep = '?';
         for (Map.Entry<String, List<String>> q : query.entrySet()) {
             for (String v : q.getValue()) {
-                sb.append(sep).append(encode(q.getKey())).append('=').append(encode(v));
+                sb.append(sep);
+                encodeInto(sb, q.getKey());
+                sb.append('=');
+                encodeInto(sb, v);
                 sep = '&';
             }
         }
@@ -200,6 +207,15 @@ public final class ApiRequest {
 
     private static String encode(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 8);
+        encodeInto(sb, value);
+        return sb.toString();
+    }
+
+    private static void encodeInto(StringBuilder sb, String value) {
+        if (isUnreserved(value)) {
+            sb.append(value); // ids and cursors usually need no escaping: no byte array, no second pass
+            return;
+        }
         for (byte c : value.getBytes(StandardCharsets.UTF_8)) {
             int u = c & 0xff;
             if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
@@ -210,7 +226,17 @@ public final class ApiRequest {
                         .append(Character.toUpperCase(Character.forDigit(u & 0xf, 16)));
             }
         }
-        return sb.toString();
+    }
+
+    private static boolean isUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char u = value.charAt(i);
+            if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+                    || u == '-' || u == '_' || u == '.' || u == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -337,6 +337,9 @@ public final class JsonSupport {
      * @return the other members in document order, unmodifiable
      */
     public static Map<String, Object> readAdditional(ObjectNode object, Set<String> known) {
+        if (object.size() <= known.size() && allKnown(object, known)) {
+            return Map.of(); // the common case allocates nothing
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = object.fields();
         while (it.hasNext()) {
@@ -346,6 +349,16 @@ public final class JsonSupport {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    private static boolean allKnown(ObjectNode object, Set<String> known) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            if (!known.contains(names.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -9,8 +9,7 @@ import dev.pdpkit.client.internal.http.ErrorBodies;
 import dev.pdpkit.client.internal.http.HttpExchange;
 import dev.pdpkit.client.internal.json.Json;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.pdpkit.client.core.HttpHeaders;
 import java.util.Map;
 
 /**
@@ -55,13 +54,14 @@ public final class HttpStage implements Stage {
             throw new PrismaTimeoutException("the call's time budget ran out before " + req.operationId()
                     + " could be sent", null, false);
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>(8);
-        defaultHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
-        attempt.options().headers().forEach((k, v) -> headers.put(k, List.of(v)));
-        attempt.headers().forEach((k, v) -> headers.put(k, List.of(v)));
-        headers.put("Accept", List.of("application/json"));
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        defaultHeaders.forEach(headers::set);
+        attempt.options().headers().forEach(headers::set);
+        attempt.headers().forEach(headers::set);
+        headers.set("Accept", "application/json");
         byte[] body = req.body() == null ? null : Json.writeBytes(req.body());
-        return HttpRequest.of(req.method(), baseUrl + req.resolvedPathAndQuery(), headers, body, attempt.timeout());
+        return HttpRequest.of(req.method(), baseUrl + req.resolvedPathAndQuery(), headers.build(), body,
+                attempt.timeout());
     }
 
     HttpExchange toExchange(HttpResponse response) {
