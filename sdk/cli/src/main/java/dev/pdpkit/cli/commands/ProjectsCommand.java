@@ -106,7 +106,8 @@ public final class ProjectsCommand extends PdpCommand {
             }
             // Without --logical-id the SDK picks a random one: the create is still safe to retry.
             GetOrCreateResult<CreatedProject, Project> r = client().projects().getOrCreate(p.build());
-            ObjectNode o = r.created().map(Create::view).orElseGet(() -> Views.project(r.found().orElseThrow()));
+            ObjectNode o = r.created().map(Create::view)
+                    .orElseGet(() -> Views.project(r.found().orElseThrow()).putNull("databaseId"));
             o.put("created", r.wasCreated());
             out().object(o);
             return 0;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pdp workspaces}: list the workspaces the credential can see, or show one. */
 @Command(name = "workspaces", description = "List workspaces (the default) or show one.",
-        subcommands = {WorkspacesCommand.Get.class})
+        subcommands = {WorkspacesCommand.ListWorkspaces.class, WorkspacesCommand.Get.class})
 public final class WorkspacesCommand extends PdpCommand {
     @Mixin
     Paging paging = new Paging();
@@ -19,7 +19,28 @@ public final class WorkspacesCommand extends PdpCommand {
 
     @Override
     protected int run() {
-        out().list(paging.collect(client().workspaces().list(), Views::workspace), "id", "name", "createdAt");
+        return list(session, paging);
+    }
+
+    /** {@code pdp workspaces list}: the same as {@code pdp workspaces}. */
+    @Command(name = "list", description = "List workspaces.")
+    static final class ListWorkspaces extends PdpCommand {
+        @Mixin
+        Paging paging = new Paging();
+
+        ListWorkspaces(Session session) {
+            super(session);
+        }
+
+        @Override
+        protected int run() {
+            return list(session, paging);
+        }
+    }
+
+    static int list(Session session, Paging paging) {
+        session.output().list(paging.collect(session.client().workspaces().list(), Views::workspace), "id", "name",
+                "createdAt");
         return 0;
     }
 

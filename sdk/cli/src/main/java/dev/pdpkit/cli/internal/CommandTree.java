@@ -46,7 +46,7 @@ public final class CommandTree {
         } else {
             addAll(cl, session);
         }
-        return cl;
+        return configure(cl, session);
     }
 
     /**
@@ -56,11 +56,15 @@ public final class CommandTree {
     public static CommandLine full(Session session) {
         CommandLine cl = root(session);
         addAll(cl, session);
-        return cl;
+        return configure(cl, session);
     }
 
     private static CommandLine root(Session session) {
-        CommandLine cl = new CommandLine(create(PKG + "PdpRoot", session), new Factory(session));
+        return new CommandLine(create(PKG + "PdpRoot", session), new Factory(session));
+    }
+
+    /** Sets streams and the error handler on the whole tree (picocli copies them to subcommands added before). */
+    private static CommandLine configure(CommandLine cl, Session session) {
         cl.setOut(new PrintWriter(session.env().out(), true));
         cl.setErr(new PrintWriter(session.env().err(), true));
         cl.setExecutionExceptionHandler(new ErrorReporter(session));
