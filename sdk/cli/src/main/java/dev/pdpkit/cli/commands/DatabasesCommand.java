@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "databases", description = "Manage databases.",
         subcommands = {DatabasesCommand.ListDatabases.class, DatabasesCommand.Get.class, DatabasesCommand.Create.class,
             DatabasesCommand.Delete.class, DatabasesCommand.Backups.class, DatabasesCommand.Restore.class,
-            DatabasesCommand.Usage.class})
+            DatabasesCommand.Usage.class, DatabasesCommand.Wait.class})
 public final class DatabasesCommand extends PdpCommand {
     DatabasesCommand(Session session) {
         super(session);
@@ -213,6 +213,27 @@ public final class DatabasesCommand extends PdpCommand {
             out().note("restoring backup " + backupId + " into database " + r.id());
             Database ready = wait.awaitIfAsked(session, r.id());
             out().object(ready != null ? Views.database(ready) : Views.database(client().databases().get(r.id())));
+            return 0;
+        }
+    }
+
+    /** {@code pdp databases wait ID [--timeout 5m]}. */
+    @Command(name = "wait", description = "Wait until a database is ready (after a create or a restore).")
+    static final class Wait extends PdpCommand {
+        @Parameters(paramLabel = "DATABASE_ID")
+        String id;
+
+        @Mixin
+        DatabaseWait wait = new DatabaseWait();
+
+        Wait(Session session) {
+            super(session);
+            wait.wait = true;
+        }
+
+        @Override
+        protected int run() {
+            out().object(Views.database(wait.awaitIfAsked(session, id)));
             return 0;
         }
     }
