@@ -52,8 +52,11 @@ final class PdpRunner {
     }
 
     Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        return run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), args);
+    }
+
+    /** Runs with the caller's buffers, which another thread may read while the command runs. */
+    Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
