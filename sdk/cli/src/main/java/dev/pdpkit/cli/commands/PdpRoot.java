@@ -4,9 +4,10 @@ import dev.pdpkit.cli.internal.PdpCommand;
 import dev.pdpkit.cli.internal.Session;
 import dev.pdpkit.cli.internal.VersionProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level {@code pdp} command; its subcommands are added by {@code CommandTree}. */
-@Command(name = "pdp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "pdp", versionProvider = VersionProvider.class,
         description = "Manage Prisma Data Platform workspaces, projects, databases, connections and service tokens.",
         footerHeading = "%n",
         footer = {
@@ -14,6 +15,9 @@ import picocli.CommandLine.Command;
             "Exit codes: 0 ok, 1 other error, 2 usage, 3 auth, 4 not found, 5 conflict,"
                     + " 6 rate-limited or transient."})
 public final class PdpRoot extends PdpCommand {
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
     PdpRoot(Session session) {
         super(session);
     }

@@ -3,6 +3,7 @@ package dev.pdpkit.cli.internal;
 import dev.pdpkit.client.PrismaManagement;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,6 +16,10 @@ public abstract class PdpCommand implements Callable<Integer> {
     /** The global options ({@code --json}, {@code --quiet}, {@code --verbose}). */
     @Mixin
     protected GlobalOptions global;
+
+    /** {@code -h, --help} on every command. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    protected boolean help;
 
     /** This command's model, for its usage help. */
     @Spec
