@@ -339,6 +339,10 @@ final class ServiceEmitter {
             m.addStatement("request.query($S, $L)", p.name(), queryValue(p));
         }
         m.addStatement("params.additionalQueryParams().forEach(request::query)");
+        if (op.unauthorizedMeansBodyCredential()) {
+            // Declared in the spec: a 401 here rejects the token in the body, so the caller's is not refreshed.
+            m.addStatement("request.unauthorizedMeansBodyCredential(true)");
+        }
         if (op.hasBody()) {
             m.addStatement("request.body($T.encodeBody(params))",
                     ClassName.get(JavaTypes.CODEC, op.typePrefix() + "ParamsCodec"));

@@ -34,18 +34,14 @@ public final class Redactor {
      * @param body JSON text, or null
      * @return the text with secrets masked; a body that is not JSON is replaced by its length
      */
-    public static String maskBody(String body) {
-        if (body == null) {
+    public static String maskBody(byte[] body) {
+        if (body == null || body.length == 0) {
             return "";
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null) {
-                return "";
-            }
-            return Json.write(mask(node));
-        } catch (java.io.IOException | RuntimeException e) {
-            return "<" + body.length() + " characters, not JSON>";
+            return Json.write(mask(Json.parse(body, 0)));
+        } catch (RuntimeException e) {
+            return "<" + body.length + " bytes, not JSON>";
         }
     }
 
