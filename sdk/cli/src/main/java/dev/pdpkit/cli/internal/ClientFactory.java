@@ -3,7 +3,7 @@ package dev.pdpkit.cli.internal;
 import dev.pdpkit.cli.CliEnvironment;
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.auth.Credentials;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import java.util.List;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
@@ -18,15 +18,11 @@ final class ClientFactory {
     private ClientFactory() {
     }
 
-    /** A client with what it owns and how it authenticates. */
-    record Built(PrismaManagement client, OkHttpClient http, String authMethod) implements AutoCloseable {
+    /** A client and how it authenticates. */
+    record Built(PrismaManagement client, String authMethod) implements AutoCloseable {
         @Override
         public void close() {
             client.close();
-            if (http != null) {
-                http.dispatcher().executorService().shutdown();
-                http.connectionPool().evictAll();
-            }
         }
     }
 
@@ -50,15 +46,14 @@ final class ClientFactory {
                 b.credentials(credentials);
                 authMethod = "oauth";
             }
-            OkHttpClient http = null;
             if (apiUrl != null) {
                 b.baseUrl(apiUrl);
-                http = cleartextClientFor(apiUrl);
-                if (http != null) {
-                    b.httpBackend(OkHttpBackend.of(http));
+                OkHttpClient cleartext = cleartextClientFor(apiUrl);
+                if (cleartext != null) {
+                    b.transport(OkHttpTransport.owning(cleartext)); // closed with the client
                 }
             }
-            return new Built(b.build(), http, authMethod);
+            return new Built(b.build(), authMethod);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, PrismaManagement.ENV_API_URL + ": " + e.getMessage());
         }
