@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs that line as a real process instead.
  */
 class ReadmeExamplesTest {
-    private static final Set<String> FILE_OPTIONS = Set.of("--output", "-o", "--recipient-token-file");
+    private static final Set<String> FILE_OPTIONS = Set.of("--output", "-o", "--recipient-token-file", "--token-file");
 
     static PrismaEmulator emulator;
     @TempDir

@@ -15,6 +15,10 @@ import dev.pdpkit.client.model.CreatedServiceToken;
 import dev.pdpkit.client.model.Me;
 import dev.pdpkit.client.model.ServiceToken;
 import dev.pdpkit.client.model.WorkspaceServiceTokenCreateParams;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +45,10 @@ final class TokenRotation extends PdpCommand {
     @Option(names = "--dry-run", description = "Show what would be created and deleted; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Authenticate with the token in FILE instead"
+            + " of PRISMA_SERVICE_TOKEN: the file a previous rotation wrote with --output.")
+    Path tokenFile;
+
     @Mixin
     SecretOptions secrets = new SecretOptions();
 
@@ -54,6 +62,9 @@ final class TokenRotation extends PdpCommand {
         if (!dryRun && !secrets.show() && secrets.output() == null) {
             throw new CliException(ExitCodes.USAGE, "the new token is shown only once: use --output FILE or"
                     + " --show-secrets");
+        }
+        if (tokenFile != null) {
+            session.useServiceToken(readToken(tokenFile));
         }
         secrets.checkBeforeCreate();
         PrismaManagement current = client();
@@ -121,6 +132,18 @@ final class TokenRotation extends PdpCommand {
         if (problem != null) {
             current.workspaces().serviceTokens().delete(ws, t.id());
             throw new CliException(ExitCodes.ERROR, problem + "; deleted it again, nothing else changed");
+        }
+    }
+
+    private static String readToken(Path file) {
+        try {
+            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw new CliException(ExitCodes.USAGE, file + " is empty");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read " + file + ": " + e.getClass().getSimpleName());
         }
     }
 

@@ -32,7 +32,10 @@ final class ClientFactory {
         String apiUrl = env.get(PrismaManagement.ENV_API_URL);
         String authMethod;
         try {
-            if (env.get(PrismaManagement.ENV_SERVICE_TOKEN) != null) {
+            if (session.serviceTokenOverride() != null) {
+                b.serviceToken(session.serviceTokenOverride());
+                authMethod = "service-token";
+            } else if (env.get(PrismaManagement.ENV_SERVICE_TOKEN) != null) {
                 b.fromEnv(env::get);
                 authMethod = "service-token";
             } else {

@@ -14,6 +14,7 @@ public final class Session implements AutoCloseable {
     boolean quiet;
     boolean verbose;
     private ClientFactory.Built built;
+    private String serviceToken;
 
     /**
      * @param env the environment
@@ -56,6 +57,23 @@ public final class Session implements AutoCloseable {
             built = ClientFactory.create(this);
         }
         return built.client();
+    }
+
+    /**
+     * Makes {@link #client()} authenticate with this service token instead of the environment's or the login (for
+     * {@code tokens rotate --token-file}). Must be called before the first {@link #client()}.
+     *
+     * @param token the token
+     */
+    public void useServiceToken(String token) {
+        if (built != null) {
+            throw new IllegalStateException("the client was already built");
+        }
+        this.serviceToken = token;
+    }
+
+    String serviceTokenOverride() {
+        return serviceToken;
     }
 
     /** @return how the client authenticates: {@code service-token} or {@code oauth} */
