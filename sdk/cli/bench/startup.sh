@@ -25,10 +25,12 @@ cp "$here/get-me.mjs" "$node_dir/get-me.mjs"
 # The archive cache and the emulator are private to this run.
 work=$(mktemp -d)
 export XDG_CACHE_HOME="$work/cache"
+echo "building pdp's class-data-sharing archive (its first run does)..." >&2
+"$pdp" --version >/dev/null
 "$pdp" emulator --port 0 --provisioning-delay-ms 0 >"$work/emulator.out" 2>&1 &
 emulator=$!
-trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
+trap 'kill $emulator 2>/dev/null || true; wait $emulator 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 600); do
   grep -q 'service token' "$work/emulator.out" && break
   sleep 0.1
 done
@@ -45,7 +47,7 @@ sample() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-echo "warming up (first pdp run builds its class-data-sharing archive)..." >&2
+echo "warming up..." >&2
 "$pdp" whoami >/dev/null
 node "$node_dir/get-me.mjs" >/dev/null
 for _ in 1 2; do "$pdp" whoami >/dev/null; node "$node_dir/get-me.mjs" >/dev/null; done
