@@ -71,15 +71,7 @@ final class TokenRotation extends PdpCommand {
         Me me = current.me().get();
         String ws = me.workspace().map(w -> w.id()).orElseThrow(() -> new CliException(ExitCodes.USAGE,
                 "the credential is not bound to a workspace; rotate with a workspace service token"));
-        String inUse = me.credential().id().orElse("");
-        List<ServiceToken> doomed = new ArrayList<>();
-        current.workspaces().serviceTokens().list(ws).autoPager()
-                .forEach(t -> {
-                    if (!t.createdAt().toInstant().isAfter(cutoff)) {
-                        doomed.add(t);
-                    }
-                });
-        doomed.sort(Comparator.comparing(t -> t.id().equals(inUse)));
+        List<ServiceToken> doomed = olderThan(current, ws, cutoff, me.credential().id().orElse(""));
         ObjectNode result = Output.object().put("workspaceId", ws).put("dryRun", dryRun);
         if (dryRun) {
             doomed.forEach(t -> out().note("would delete " + TokensCommand.describe(t)));
@@ -99,25 +91,42 @@ final class TokenRotation extends PdpCommand {
                 current.workspaces().serviceTokens().delete(ws, created.id());
                 throw new CliException(e.exitCode(), e.getMessage() + "; deleted the new token, nothing else changed");
             }
-            List<ServiceToken> deleted = new ArrayList<>();
-            List<ServiceToken> failed = new ArrayList<>();
-            for (ServiceToken t : doomed) {
-                try {
-                    next.workspaces().serviceTokens().delete(ws, t.id());
-                    deleted.add(t);
-                    out().note("deleted " + TokensCommand.describe(t));
-                } catch (NotFoundException e) {
-                    deleted.add(t); // already gone: the goal is reached
-                } catch (PrismaException e) {
-                    failed.add(t);
-                    out().note("could not delete " + TokensCommand.describe(t) + ": " + e.getClass().getSimpleName());
-                }
-            }
-            result.set("deleted", ids(deleted));
+            List<ServiceToken> failed = deleteAll(next, ws, doomed);
+            doomed.removeAll(failed);
+            result.set("deleted", ids(doomed));
             result.set("failed", ids(failed));
             out().object(result);
             return failed.isEmpty() ? 0 : ExitCodes.ERROR;
         }
+    }
+
+    /** @return the workspace's tokens created at or before {@code cutoff}, the one in use last */
+    private static List<ServiceToken> olderThan(PrismaManagement client, String ws, Instant cutoff, String inUse) {
+        List<ServiceToken> doomed = new ArrayList<>();
+        client.workspaces().serviceTokens().list(ws).autoPager().forEach(t -> {
+            if (!t.createdAt().toInstant().isAfter(cutoff)) {
+                doomed.add(t);
+            }
+        });
+        doomed.sort(Comparator.comparing(t -> t.id().equals(inUse)));
+        return doomed;
+    }
+
+    /** Deletes with the new token; a token already gone counts as deleted. @return the tokens not deleted */
+    private List<ServiceToken> deleteAll(PrismaManagement next, String ws, List<ServiceToken> doomed) {
+        List<ServiceToken> failed = new ArrayList<>();
+        for (ServiceToken t : doomed) {
+            try {
+                next.workspaces().serviceTokens().delete(ws, t.id());
+                out().note("deleted " + TokensCommand.describe(t));
+            } catch (NotFoundException e) {
+                out().note("already deleted " + TokensCommand.describe(t));
+            } catch (PrismaException e) {
+                failed.add(t);
+                out().note("could not delete " + TokensCommand.describe(t) + ": " + e.getClass().getSimpleName());
+            }
+        }
+        return failed;
     }
 
     private void verifyOrUndo(PrismaManagement current, PrismaManagement next, String ws, CreatedServiceToken t) {
