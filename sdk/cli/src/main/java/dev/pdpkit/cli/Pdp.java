@@ -9,6 +9,8 @@ import java.util.Arrays;
  * launcher that {@code mvn package} builds in {@code sdk/cli/target/pdp/bin}; see the README's "Command line: pdp".
  */
 public final class Pdp {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private Pdp() {
     }
 
@@ -34,6 +36,10 @@ public final class Pdp {
      * @return the exit status (documented in the README's "Exit codes")
      */
     public static int run(CliEnvironment env, String... args) {
+        // slf4j-simple reads its level once, when the first logger is created: after this, before any SDK class.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, Arrays.asList(args).contains("--verbose") ? "debug" : "warn");
+        }
         try (Session session = new Session(env)) {
             return CommandTree.forArgs(session, args).execute(args);
         }

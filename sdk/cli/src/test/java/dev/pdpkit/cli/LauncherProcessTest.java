@@ -109,6 +109,9 @@ class LauncherProcessTest {
             assertThat(whoami.json().get("workspaceName").asText()).isEqualTo("Partner Workspace");
             assertThat(whoami.err()).isEmpty(); // no JVM or logging noise
 
+            Run verbose = run(env, "whoami", "--verbose");
+            assertThat(verbose.err()).contains("GET /v1/me").doesNotContain(token);
+
             Run missing = run(env, "projects", "get", "proj_missing");
             assertThat(missing.exitCode()).isEqualTo(4);
             assertThat(missing.err()).startsWith("pdp: error: ").contains("HTTP 404");
