@@ -43,8 +43,8 @@ public final class CommandTree {
         String name = firstPositional(args);
         if (name != null && COMMANDS.containsKey(name)) {
             cl.addSubcommand(name, create(COMMANDS.get(name), session));
-        } else {
-            addAll(cl, session);
+        } else if (name != null || !isVersionOnly(args)) {
+            addAll(cl, session); // help, usage errors and unknown names list every command
         }
         return configure(cl, session);
     }
@@ -73,6 +73,10 @@ public final class CommandTree {
 
     private static void addAll(CommandLine cl, Session session) {
         COMMANDS.forEach((name, cls) -> cl.addSubcommand(name, create(cls, session)));
+    }
+
+    private static boolean isVersionOnly(String[] args) {
+        return args.length > 0 && java.util.Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
     }
 
     private static String firstPositional(String[] args) {
