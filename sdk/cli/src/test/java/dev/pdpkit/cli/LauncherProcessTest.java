@@ -109,6 +109,17 @@ class LauncherProcessTest {
             assertThat(whoami.json().get("workspaceName").asText()).isEqualTo("Partner Workspace");
             assertThat(whoami.err()).isEmpty(); // no JVM or logging noise
 
+            // A service token on a loopback http URL loads no OAuth, TLS set-up or emulator classes.
+            Path classes = dir.resolve("classes.log");
+            Map<String, String> logged = new HashMap<>(env);
+            logged.put("PDP_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+            assertThat(run(logged, "whoami").exitCode()).isZero();
+            String loaded = Files.readString(classes);
+            assertThat(loaded).contains("dev.pdpkit.cli.commands.WhoamiCommand")
+                    .doesNotContain("dev.pdpkit.oauth.", "com.nimbusds.", "javax.net.ssl.SSLContext ",
+                            "javax.net.ssl.TrustManagerFactory ", "dev.pdpkit.emulator.",
+                            "dev.pdpkit.cli.commands.DatabasesCommand ");
+
             Run verbose = run(env, "whoami", "--verbose");
             assertThat(verbose.err()).contains("GET /v1/me").doesNotContain(token);
 

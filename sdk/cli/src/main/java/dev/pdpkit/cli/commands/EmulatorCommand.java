@@ -5,7 +5,6 @@ import dev.pdpkit.cli.internal.Session;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -15,11 +14,9 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "emulator", description = "Run the Prisma emulator (API and OAuth server) on loopback until"
         + " interrupted; prints its URL and seeded credentials. Options go to the emulator: `pdp emulator --help`.")
 public final class EmulatorCommand extends PdpCommand {
-    @Parameters(arity = "0..*", paramLabel = "ARGS", description = "The emulator's own options.")
-    List<String> args = new ArrayList<>();
-
+    /** Everything after {@code emulator}, in order (picocli matches none of it). */
     @Unmatched
-    List<String> unmatched = new ArrayList<>();
+    List<String> args = new ArrayList<>();
 
     EmulatorCommand(Session session) {
         super(session);
@@ -40,9 +37,7 @@ public final class EmulatorCommand extends PdpCommand {
 
     @Override
     protected int run() {
-        List<String> all = new ArrayList<>(unmatched);
-        all.addAll(args);
-        runStandalone(all.toArray(new String[0]));
+        runStandalone(args.toArray(new String[0]));
         return 0;
     }
 }
