@@ -99,8 +99,9 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        return e instanceof CliException || e instanceof RuntimeException && e.getClass().getName()
-                .startsWith("dev.pdpkit.") ? firstLine(m) : e.getClass().getSimpleName() + ": " + firstLine(m);
+        // Our own exceptions have messages written for users; anything else is named, as it may be terse.
+        boolean ours = e.getClass().getName().startsWith("dev.pdpkit.");
+        return ours ? firstLine(m) : e.getClass().getSimpleName() + ": " + firstLine(m);
     }
 
     private static String firstLine(String s) {
