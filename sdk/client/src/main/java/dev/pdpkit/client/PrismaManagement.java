@@ -9,6 +9,8 @@ import dev.pdpkit.client.internal.pipeline.Pipeline;
 import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.client.http.HttpTransport;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import okhttp3.ConnectionPool;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +81,7 @@ public final class PrismaManagement implements AutoCloseable {
     private final IntegrationsService integrations;
     private final RegionsService regions;
     private final BucketsService buckets;
+    private final PrismaManagementAsync async;
 
     private PrismaManagement(Builder b) {
         this.settings = b.copy();
@@ -99,6 +102,7 @@ public final class PrismaManagement implements AutoCloseable {
                 .time(b.timeout, b.sleeper, b.clock)
                 .logBodies(b.logBodies)
                 .resilience(b.circuitBreaker, b.rateLimit)
+                .registries(b.circuitBreakerRegistry, b.rateLimiterRegistry)
                 .listener(b.attemptListener));
         this.context = new ClientContext(pipeline.blocking(), pipeline.async());
         this.me = new MeService(context);
@@ -109,6 +113,7 @@ public final class PrismaManagement implements AutoCloseable {
         this.integrations = new IntegrationsService(context);
         this.regions = new RegionsService(context);
         this.buckets = new BucketsService(context);
+        this.async = new PrismaManagementAsync(context);
     }
 
     /** @return a builder with the defaults: production base URL, 60 s per call, 2 retries */
@@ -133,6 +138,15 @@ public final class PrismaManagement implements AutoCloseable {
         b.transport = transport; // shared, not owned by the copy
         change.accept(b);
         return b.build();
+    }
+
+    /**
+     * Returns the non-blocking view of this client: the same services, returning {@code CompletableFuture}s.
+     *
+     * @return the asynchronous view, sharing this client's pipeline
+     */
+    public PrismaManagementAsync async() {
+        return async;
     }
 
     /** @return the current user, workspace and credential type ({@code /v1/me}) */
@@ -214,6 +228,8 @@ public final class PrismaManagement implements AutoCloseable {
         private Credentials credentials;
         private HttpTransport transport;
         private RetryRegistry retryRegistry;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private RateLimiterRegistry rateLimiterRegistry;
         private AttemptListener attemptListener;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
@@ -237,6 +253,8 @@ public final class PrismaManagement implements AutoCloseable {
             b.credentials = credentials;
             b.transport = transport;
             b.retryRegistry = retryRegistry;
+            b.circuitBreakerRegistry = circuitBreakerRegistry;
+            b.rateLimiterRegistry = rateLimiterRegistry;
             b.attemptListener = attemptListener;
             b.connectTimeout = connectTimeout;
             b.readTimeout = readTimeout;
@@ -359,6 +377,30 @@ public final class PrismaManagement implements AutoCloseable {
          */
         public Builder retryRegistry(RetryRegistry registry) {
             this.retryRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional circuit breaker ({@code pdpkit}) in this registry, so that its metrics binding reports
+         * it. Has an effect only together with {@link #circuitBreaker(CircuitBreakerOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
+            this.circuitBreakerRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional rate limiter ({@code pdpkit}) in this registry, so that its metrics binding reports it.
+         * Has an effect only together with {@link #rateLimit(RateLimitOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder rateLimiterRegistry(RateLimiterRegistry registry) {
+            this.rateLimiterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

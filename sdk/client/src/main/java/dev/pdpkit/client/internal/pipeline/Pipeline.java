@@ -7,6 +7,8 @@ import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.client.http.HttpTransport;
 import dev.pdpkit.client.resilience.CircuitBreakerOptions;
 import dev.pdpkit.client.resilience.RateLimitOptions;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +34,10 @@ public final class Pipeline {
         HttpStage http = new HttpStage(s.transport, s.baseUrl, s.headers, s.clock);
         Stage perAttempt = new AuthStage(s.credentials, new LoggingStage(http, s.logBodies));
         if (s.rateLimit != null) {
-            perAttempt = new RateLimiterStage(s.rateLimit, s.sleeper, perAttempt);
+            perAttempt = new RateLimiterStage(s.rateLimit, s.sleeper, s.rateLimiterRegistry, perAttempt);
         }
         if (s.circuitBreaker != null) {
-            perAttempt = new CircuitBreakerStage(s.circuitBreaker, s.clock, perAttempt);
+            perAttempt = new CircuitBreakerStage(s.circuitBreaker, s.clock, s.circuitBreakerRegistry, perAttempt);
         }
         Retries retries = new Retries(s.retryPolicy, s.retryRegistry);
         this.retry = new RetryStage(perAttempt, retries, s.timeout, s.sleeper, s.clock, s.listener);
@@ -82,6 +84,8 @@ public final class Pipeline {
         CircuitBreakerOptions circuitBreaker;
         RateLimitOptions rateLimit;
         AttemptListener listener;
+        CircuitBreakerRegistry circuitBreakerRegistry;
+        RateLimiterRegistry rateLimiterRegistry;
 
         public Settings transport(HttpTransport transport, String baseUrl) {
             this.transport = Objects.requireNonNull(transport);
@@ -120,6 +124,12 @@ public final class Pipeline {
         public Settings resilience(CircuitBreakerOptions circuitBreaker, RateLimitOptions rateLimit) {
             this.circuitBreaker = circuitBreaker;
             this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Settings registries(CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters) {
+            this.circuitBreakerRegistry = circuitBreakers;
+            this.rateLimiterRegistry = rateLimiters;
             return this;
         }
 

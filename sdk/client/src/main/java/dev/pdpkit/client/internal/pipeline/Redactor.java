@@ -16,11 +16,19 @@ import java.util.regex.Pattern;
  * looks like a credential-bearing URL or a JWT.
  */
 public final class Redactor {
-    /** Names of the spec's {@code x-secret} members, lower-cased. */
-    static final Set<String> SECRET_MEMBERS = Set.of(
-            "connectionstring", "pass", "password", "value", "secretaccesskey", "recipientaccesstoken",
-            "apikey", "token", "accesstoken", "refreshtoken", "access_token", "refresh_token", "client_secret",
-            "clientsecret", "directconnection");
+    /**
+     * Names masked in logged bodies, lower-cased: every {@code x-secret} member of the spec (generated, so a secret
+     * the spec gains is masked at once) and the OAuth token members a body could echo.
+     */
+    static final Set<String> SECRET_MEMBERS = secretMembers();
+
+    private static Set<String> secretMembers() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        dev.pdpkit.client.internal.codec.SecretMembers.NAMES.forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        names.addAll(Set.of("access_token", "refresh_token", "id_token", "client_secret", "code_verifier",
+                "accesstoken", "refreshtoken", "token", "password"));
+        return Set.copyOf(names);
+    }
 
     private static final Pattern CREDENTIAL_URL = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/@\\s]+@.*",
             Pattern.CASE_INSENSITIVE);
