@@ -3,6 +3,7 @@ package dev.pdpkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pdpkit.emulator.PrismaEmulator;
+import dev.pdpkit.emulator.api.ConnectionHosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
  * runs that line as a real process instead.
  */
 class ReadmeExamplesTest {
-    private static final Set<String> FILE_OPTIONS = Set.of("--output", "-o", "--recipient-token-file", "--token-file");
+    private static final Set<String> FILE_OPTIONS = Set.of("--output", "-o", "--recipient-token-file", "--token-file", "--url-file");
 
     static PrismaEmulator emulator;
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void start() {
-        emulator = PrismaEmulator.builder().provisioningDelay(Duration.ofMillis(300)).start();
+    static void start() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        // Connection strings point at a closed loopback port, so the doctor examples end quickly (refused).
+        emulator = PrismaEmulator.builder().provisioningDelay(Duration.ofMillis(300))
+                .connectionHosts(new ConnectionHosts("127.0.0.1", "127.0.0.1", closedPort, "127.0.0.1", "postgres"))
+                .start();
     }
 
     @AfterAll
@@ -57,7 +65,14 @@ class ReadmeExamplesTest {
             if (args.get(0).equals("emulator")) {
                 continue; // LauncherProcessTest
             }
+            ran.add(args.get(0));
             PdpRunner.Result r = pdp.run(args.toArray(new String[0]));
+            if (args.get(0).equals("doctor")) {
+                // The doctor exits with its finding's code: here the endpoint refuses connections.
+                assertThat(r.exitCode()).as(example.command() + "\n" + r).isEqualTo(31);
+                assertThat(r.out()).contains("refused");
+                continue;
+            }
             assertThat(r.exitCode()).as(example.command() + "\n" + r).isZero();
             if (example.variable() != null) {
                 String value = r.out().strip();
@@ -67,9 +82,8 @@ class ReadmeExamplesTest {
                     emulator.addBackup(value, Instant.now().minusSeconds(3600)); // the emulator seeds none
                 }
             }
-            ran.add(args.get(0));
         }
-        assertThat(ran).contains("--version", "whoami", "workspaces", "regions", "projects", "databases",
+        assertThat(ran).contains("--version", "whoami", "doctor", "workspaces", "regions", "projects", "databases",
                 "connections", "tokens", "login", "logout", "completion");
         assertThat(Files.readString(dir.resolve("prisma-token.txt"))).startsWith("pst_");
     }

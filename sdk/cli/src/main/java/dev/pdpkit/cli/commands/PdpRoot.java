@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         footer = {
             "Authentication: PRISMA_SERVICE_TOKEN (and PRISMA_API_URL), or the login stored by `pdp login`.",
             "Exit codes: 0 ok, 1 other error, 2 usage, 3 auth, 4 not found, 5 conflict,"
-                    + " 6 rate-limited or transient."})
+                    + " 6 rate-limited or transient; `pdp doctor`: its finding's code."})
 public final class PdpRoot extends PdpCommand {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
     boolean version;

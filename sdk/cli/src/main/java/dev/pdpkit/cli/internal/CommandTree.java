@@ -26,6 +26,7 @@ public final class CommandTree {
         COMMANDS.put("connections", PKG + "ConnectionsCommand");
         COMMANDS.put("tokens", PKG + "TokensCommand");
         COMMANDS.put("regions", PKG + "RegionsCommand");
+        COMMANDS.put("doctor", PKG + "DoctorCommand");
         COMMANDS.put("emulator", PKG + "EmulatorCommand");
         COMMANDS.put("completion", PKG + "CompletionCommand");
     }
