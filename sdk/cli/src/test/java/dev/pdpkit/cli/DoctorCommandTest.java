@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pdpkit.emulator.PrismaEmulator;
-import dev.pdpkit.emulator.api.ConnectionHosts;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,14 +23,9 @@ class DoctorCommandTest {
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        // The databases' endpoints point at a loopback port nobody listens on.
-        emulator = PrismaEmulator.builder().provisioningDelay(Duration.ZERO)
-                .connectionHosts(new ConnectionHosts("127.0.0.1", "127.0.0.1", closedPort, "127.0.0.1", "postgres"))
-                .start();
+    static void start() {
+        closedPort = ClosedPort.find();
+        emulator = ClosedPort.emulatorPointingAt(closedPort, Duration.ZERO);
     }
 
     @AfterAll

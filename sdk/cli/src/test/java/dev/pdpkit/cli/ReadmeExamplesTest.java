@@ -3,7 +3,6 @@ package dev.pdpkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pdpkit.emulator.PrismaEmulator;
-import dev.pdpkit.emulator.api.ConnectionHosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +32,9 @@ class ReadmeExamplesTest {
     Path dir;
 
     @BeforeAll
-    static void start() throws IOException {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+    static void start() {
         // Connection strings point at a closed loopback port, so the doctor examples end quickly (refused).
-        emulator = PrismaEmulator.builder().provisioningDelay(Duration.ofMillis(300))
-                .connectionHosts(new ConnectionHosts("127.0.0.1", "127.0.0.1", closedPort, "127.0.0.1", "postgres"))
-                .start();
+        emulator = ClosedPort.emulatorPointingAt(ClosedPort.find(), Duration.ofMillis(300));
     }
 
     @AfterAll
