@@ -60,7 +60,7 @@ done
 pw=$(cut -d ' ' -f 1 "$work/pdp" | median); pc=$(cut -d ' ' -f 2 "$work/pdp" | median)
 nw=$(cut -d ' ' -f 1 "$work/node" | median); nc=$(cut -d ' ' -f 2 "$work/node" | median)
 echo "runs: $runs each, alternating; $(nproc) CPUs; load average $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo '?')"
-echo "java: $(java -version 2>&1 | head -n 1); node: $(node --version)"
+echo "java (as the launcher picks it): $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n 1); node: $(node --version)"
 printf 'pdp whoami (JVM, AppCDS, C1):       median wall %5d ms   cpu %5d ms\n' "$pw" "$pc"
 printf 'TS SDK GET /v1/me (fresh node):     median wall %5d ms   cpu %5d ms\n' "$nw" "$nc"
 awk -v p="$pw" -v n="$nw" -v pc="$pc" -v nc="$nc" \
