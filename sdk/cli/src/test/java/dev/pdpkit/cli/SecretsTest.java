@@ -60,6 +60,8 @@ class SecretsTest {
                 "secretsShown", "writtenTo");
         assertThat(c.get("connectionString").asText()).contains(":****@");
         assertThat(PASSWORD.matcher(masked.out()).find()).isFalse();
+        assertThat(c.get("accelerateConnectionString").asText()).contains("api_key=****");
+        assertThat(masked.out()).doesNotContainPattern("api_key=[^*]");
         assertThat(pdp.run("connections", "create", "--database", databaseId, "--name", "human").out())
                 .contains(":****@").doesNotContainPattern(PASSWORD.pattern());
 

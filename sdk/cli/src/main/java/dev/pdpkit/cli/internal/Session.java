@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * One run of {@code pdp}: its environment, the global flags, and the API client, built on first use so that a
- * command that needs none (help, completion, logout) loads no HTTP or OAuth classes.
+ * command that needs none (help, version, completion) loads no HTTP classes, and a service token no OAuth classes.
  */
 public final class Session implements AutoCloseable {
     private final CliEnvironment env;
