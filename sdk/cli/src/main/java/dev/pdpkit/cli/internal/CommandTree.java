@@ -31,6 +31,10 @@ public final class CommandTree {
         COMMANDS.put("completion", PKG + "CompletionCommand");
     }
 
+    /** Commands that always call the API: their client is built while picocli parses. */
+    private static final java.util.Set<String> API_COMMANDS = java.util.Set.of("whoami", "workspaces", "projects",
+            "databases", "connections", "tokens", "regions");
+
     private CommandTree() {
     }
 
@@ -43,6 +47,9 @@ public final class CommandTree {
         CommandLine cl = root(session);
         String name = firstPositional(args);
         if (name != null && COMMANDS.containsKey(name)) {
+            if (API_COMMANDS.contains(name) && !asksForHelp(args)) {
+                session.prewarmClient();
+            }
             cl.addSubcommand(name, create(COMMANDS.get(name), session));
         } else if (name != null || !isVersionOnly(args)) {
             addAll(cl, session); // help, usage errors and unknown names list every command
@@ -74,6 +81,10 @@ public final class CommandTree {
 
     private static void addAll(CommandLine cl, Session session) {
         COMMANDS.forEach((name, cls) -> cl.addSubcommand(name, create(cls, session)));
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"));
     }
 
     private static boolean isVersionOnly(String[] args) {

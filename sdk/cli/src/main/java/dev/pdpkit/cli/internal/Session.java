@@ -3,6 +3,8 @@ package dev.pdpkit.cli.internal;
 import dev.pdpkit.cli.CliEnvironment;
 import dev.pdpkit.client.PrismaManagement;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One run of {@code pdp}: its environment, the global flags, and the API client, built on first use so that a
@@ -14,7 +16,8 @@ public final class Session implements AutoCloseable {
     boolean quiet;
     boolean verbose;
     private ClientFactory.Built built;
-    private String serviceToken;
+    private volatile String serviceToken;
+    private CompletableFuture<ClientFactory.Built> prewarmed;
 
     /**
      * @param env the environment
@@ -54,9 +57,47 @@ public final class Session implements AutoCloseable {
      */
     public PrismaManagement client() {
         if (built == null) {
-            built = ClientFactory.create(this);
+            if (prewarmed != null) {
+                try {
+                    built = prewarmed.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                } finally {
+                    prewarmed = null;
+                }
+            } else {
+                built = ClientFactory.create(this);
+            }
         }
         return built.client();
+    }
+
+    /**
+     * Starts building the client on a background thread, for a command that will need it: on a cold JVM the build
+     * costs about as much CPU as picocli's parsing, and the two then run side by side. A failure surfaces from
+     * {@link #client()}, never here.
+     */
+    public void prewarmClient() {
+        if (built == null && prewarmed == null) {
+            CompletableFuture<ClientFactory.Built> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(ClientFactory.create(this));
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, "pdp-client-prewarm");
+            t.setDaemon(true);
+            t.start();
+            prewarmed = f;
+        }
+    }
+
+    private void discardPrewarmed() {
+        if (prewarmed != null) {
+            prewarmed.thenAccept(ClientFactory.Built::close);
+            prewarmed = null;
+        }
     }
 
     /**
@@ -70,6 +111,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("the client was already built");
         }
         this.serviceToken = token;
+        discardPrewarmed(); // built with the environment's credentials
     }
 
     String serviceTokenOverride() {
@@ -89,6 +131,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        discardPrewarmed();
         if (built != null) {
             built.close();
         }
