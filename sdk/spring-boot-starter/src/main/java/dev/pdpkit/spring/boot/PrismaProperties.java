@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "pdpkit")
 public class PrismaProperties {
+    /** Creates the properties with their defaults (Spring binds them). */
+    public PrismaProperties() {
+    }
+
     /** The API base URL; an emulator's URL in tests. A trailing /v1 is accepted. */
     private String baseUrl = "https://api.prisma.io";
     /** The workspace service token the PrismaManagement bean authenticates with. */
@@ -34,82 +38,102 @@ public class PrismaProperties {
     private final Health health = new Health();
     private final Metrics metrics = new Metrics();
 
+    /** @return the value of {@code base-url} */
     public String getBaseUrl() {
         return baseUrl;
     }
 
+    /** @param baseUrl the new value of {@code base-url} */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
+    /** @return the value of {@code service-token} */
     public String getServiceToken() {
         return serviceToken;
     }
 
+    /** @param serviceToken the new value of {@code service-token} */
     public void setServiceToken(String serviceToken) {
         this.serviceToken = serviceToken;
     }
 
+    /** @return the value of {@code connect-timeout} */
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
+    /** @param connectTimeout the new value of {@code connect-timeout} */
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
+    /** @return the value of {@code read-timeout} */
     public Duration getReadTimeout() {
         return readTimeout;
     }
 
+    /** @param readTimeout the new value of {@code read-timeout} */
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
     }
 
+    /** @return the value of {@code write-timeout} */
     public Duration getWriteTimeout() {
         return writeTimeout;
     }
 
+    /** @param writeTimeout the new value of {@code write-timeout} */
     public void setWriteTimeout(Duration writeTimeout) {
         this.writeTimeout = writeTimeout;
     }
 
+    /** @return the value of {@code timeout} */
     public Duration getTimeout() {
         return timeout;
     }
 
+    /** @param timeout the new value of {@code timeout} */
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
     }
 
+    /** @return the value of {@code max-retries} */
     public int getMaxRetries() {
         return maxRetries;
     }
 
+    /** @param maxRetries the new value of {@code max-retries} */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
     }
 
+    /** @return the value of {@code log-bodies} */
     public boolean isLogBodies() {
         return logBodies;
     }
 
+    /** @param logBodies the new value of {@code log-bodies} */
     public void setLogBodies(boolean logBodies) {
         this.logBodies = logBodies;
     }
 
+    /** @return the value of {@code oauth} */
     public OAuth getOauth() {
         return oauth;
     }
 
+    /** @return the value of {@code claim} */
     public Claim getClaim() {
         return claim;
     }
 
+    /** @return the value of {@code health} */
     public Health getHealth() {
         return health;
     }
 
+    /** @return the value of {@code metrics} */
     public Metrics getMetrics() {
         return metrics;
     }
@@ -130,6 +154,10 @@ public class PrismaProperties {
 
     /** {@code pdpkit.oauth.*}: the OAuth application; PrismaOAuth and ClaimFlow beans exist when client-id is set. */
     public static class OAuth {
+        /** Creates the settings with their defaults. */
+        public OAuth() {
+        }
+
         /** The OAuth application's client id; setting it creates the PrismaOAuth bean. */
         private String clientId;
         /** The client secret of a confidential client; with redirect-uri it also creates the ClaimFlow bean. */
@@ -145,58 +173,72 @@ public class PrismaProperties {
         /** The token file when token-store is FILE. */
         private Path tokenFile;
 
+        /** @return the value of {@code client-id} */
         public String getClientId() {
             return clientId;
         }
 
+        /** @param clientId the new value of {@code client-id} */
         public void setClientId(String clientId) {
             this.clientId = clientId;
         }
 
+        /** @return the value of {@code client-secret} */
         public String getClientSecret() {
             return clientSecret;
         }
 
+        /** @param clientSecret the new value of {@code client-secret} */
         public void setClientSecret(String clientSecret) {
             this.clientSecret = clientSecret;
         }
 
+        /** @return the value of {@code redirect-uri} */
         public String getRedirectUri() {
             return redirectUri;
         }
 
+        /** @param redirectUri the new value of {@code redirect-uri} */
         public void setRedirectUri(String redirectUri) {
             this.redirectUri = redirectUri;
         }
 
+        /** @return the value of {@code issuer} */
         public String getIssuer() {
             return issuer;
         }
 
+        /** @param issuer the new value of {@code issuer} */
         public void setIssuer(String issuer) {
             this.issuer = issuer;
         }
 
+        /** @return the value of {@code scopes} */
         public List<String> getScopes() {
             return scopes;
         }
 
+        /** @param scopes the new value of {@code scopes} */
         public void setScopes(List<String> scopes) {
             this.scopes = scopes;
         }
 
+        /** @return the value of {@code token-store} */
         public TokenStoreType getTokenStore() {
             return tokenStore;
         }
 
+        /** @param tokenStore the new value of {@code token-store} */
         public void setTokenStore(TokenStoreType tokenStore) {
             this.tokenStore = tokenStore;
         }
 
+        /** @return the value of {@code token-file} */
         public Path getTokenFile() {
             return tokenFile;
         }
 
+        /** @param tokenFile the new value of {@code token-file} */
         public void setTokenFile(Path tokenFile) {
             this.tokenFile = tokenFile;
         }
@@ -211,13 +253,19 @@ public class PrismaProperties {
 
     /** {@code pdpkit.claim.*}: the partner claim flow. */
     public static class Claim {
+        /** Creates the settings with their defaults. */
+        public Claim() {
+        }
+
         /** How long a started claim can be completed. */
         private Duration lifetime = Duration.ofMinutes(15);
 
+        /** @return the value of {@code lifetime} */
         public Duration getLifetime() {
             return lifetime;
         }
 
+        /** @param lifetime the new value of {@code lifetime} */
         public void setLifetime(Duration lifetime) {
             this.lifetime = lifetime;
         }
@@ -225,6 +273,10 @@ public class PrismaProperties {
 
     /** {@code pdpkit.health.*}: the Actuator health indicator ("prisma"). */
     public static class Health {
+        /** Creates the settings with their defaults. */
+        public Health() {
+        }
+
         /** Register the indicator (it is never part of the readiness group unless you add it). */
         private boolean enabled = true;
         /** How long a result is reused before the API is asked again. */
@@ -232,26 +284,32 @@ public class PrismaProperties {
         /** How long a health request waits for a fresh check before answering with the last known state. */
         private Duration timeout = Duration.ofSeconds(2);
 
+        /** @return the value of {@code enabled} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** @param enabled the new value of {@code enabled} */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** @return the value of {@code cache-ttl} */
         public Duration getCacheTtl() {
             return cacheTtl;
         }
 
+        /** @param cacheTtl the new value of {@code cache-ttl} */
         public void setCacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
         }
 
+        /** @return the value of {@code timeout} */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /** @param timeout the new value of {@code timeout} */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }
@@ -259,13 +317,19 @@ public class PrismaProperties {
 
     /** {@code pdpkit.metrics.*}: Micrometer meters, when a MeterRegistry bean exists. */
     public static class Metrics {
+        /** Creates the settings with their defaults. */
+        public Metrics() {
+        }
+
         /** Record pdpkit.client.* and pdpkit.oauth.* meters. */
         private boolean enabled = true;
 
+        /** @return the value of {@code enabled} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** @param enabled the new value of {@code enabled} */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

@@ -25,7 +25,14 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PrismaHealthProbe implements AutoCloseable {
     /** The states the indicators map to Boot's {@code Status}. */
-    public enum State { UP, DOWN, UNKNOWN }
+    public enum State {
+        /** The API answered. */
+        UP,
+        /** The credentials were rejected, or the API failed or could not be reached. */
+        DOWN,
+        /** No answer yet. */
+        UNKNOWN
+    }
 
     /**
      * A check's outcome.
