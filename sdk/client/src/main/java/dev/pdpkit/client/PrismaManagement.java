@@ -1,13 +1,19 @@
 package dev.pdpkit.client;
 
 import dev.pdpkit.client.auth.Credentials;
-import dev.pdpkit.client.core.HttpBackend;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.internal.ClientContext;
 import dev.pdpkit.client.internal.Version;
 import dev.pdpkit.client.internal.pipeline.Pipeline;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
+import dev.pdpkit.client.http.AttemptListener;
+import dev.pdpkit.client.http.HttpTransport;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import okhttp3.ConnectionPool;
+import java.util.concurrent.TimeUnit;
 import dev.pdpkit.client.resilience.CircuitBreakerOptions;
 import dev.pdpkit.client.resilience.RateLimitOptions;
 import dev.pdpkit.client.services.BucketsService;
@@ -62,7 +68,9 @@ public final class PrismaManagement implements AutoCloseable {
     public static final String ENV_API_URL = "PRISMA_API_URL";
 
     private final Builder settings;
-    private final OkHttpBackend backend;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final Pipeline pipeline;
     private final ClientContext context;
 
     private final MeService me;
@@ -73,15 +81,30 @@ public final class PrismaManagement implements AutoCloseable {
     private final IntegrationsService integrations;
     private final RegionsService regions;
     private final BucketsService buckets;
+    private final PrismaManagementAsync async;
 
     private PrismaManagement(Builder b) {
         this.settings = b.copy();
-        this.backend = b.backend != null ? b.backend : OkHttpBackend.create();
-        OkHttpClient http = Pipeline.derive(backend.client(), b.connectTimeout, b.readTimeout, b.writeTimeout);
+        this.ownsTransport = b.transport == null;
+        this.transport = b.transport != null ? b.transport : OkHttpTransport.owning(new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS,
+                        OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+                .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).writeTimeout(b.writeTimeout)
+                .build());
         Map<String, String> headers = new LinkedHashMap<>(b.headers);
         headers.put("User-Agent", b.userAgent != null ? b.userAgent : Version.userAgent());
-        this.context = new ClientContext(Pipeline.create(http, b.baseUrl, headers, b.credentials, b.retryPolicy,
-                b.timeout, b.sleeper, b.clock, b.logBodies, b.circuitBreaker, b.rateLimit));
+        String base = b.baseUrl.toString();
+        this.pipeline = Pipeline.create(new Pipeline.Settings()
+                .transport(transport, base.substring(0, base.length() - 1))
+                .headers(headers)
+                .credentials(b.credentials)
+                .retries(b.retryPolicy, b.retryRegistry)
+                .time(b.timeout, b.sleeper, b.clock)
+                .logBodies(b.logBodies)
+                .resilience(b.circuitBreaker, b.rateLimit)
+                .registries(b.circuitBreakerRegistry, b.rateLimiterRegistry)
+                .listener(b.attemptListener));
+        this.context = new ClientContext(pipeline.blocking(), pipeline.async());
         this.me = new MeService(context);
         this.workspaces = new WorkspacesService(context);
         this.projects = new ProjectsService(context);
@@ -90,6 +113,7 @@ public final class PrismaManagement implements AutoCloseable {
         this.integrations = new IntegrationsService(context);
         this.regions = new RegionsService(context);
         this.buckets = new BucketsService(context);
+        this.async = new PrismaManagementAsync(context);
     }
 
     /** @return a builder with the defaults: production base URL, 60 s per call, 2 retries */
@@ -111,9 +135,18 @@ public final class PrismaManagement implements AutoCloseable {
      */
     public PrismaManagement withOptions(Consumer<Builder> change) {
         Builder b = settings.copy();
-        b.backend = OkHttpBackend.of(backend.client()); // shared, not owned by the copy
+        b.transport = transport; // shared, not owned by the copy
         change.accept(b);
         return b.build();
+    }
+
+    /**
+     * Returns the non-blocking view of this client: the same services, returning {@code CompletableFuture}s.
+     *
+     * @return the asynchronous view, sharing this client's pipeline
+     */
+    public PrismaManagementAsync async() {
+        return async;
     }
 
     /** @return the current user, workspace and credential type ({@code /v1/me}) */
@@ -172,13 +205,14 @@ public final class PrismaManagement implements AutoCloseable {
     }
 
     /**
-     * Releases the HTTP resources the client created itself. A shared {@link OkHttpBackend#of} client is left alone.
+     * Releases the resources the client created itself: its own transport and the threads of its asynchronous
+     * calls. A transport given to {@link Builder#transport} is left open; the application closes it.
      */
     @Override
     public void close() {
-        if (backend.owned()) {
-            backend.client().dispatcher().executorService().shutdown();
-            backend.client().connectionPool().evictAll();
+        pipeline.close();
+        if (ownsTransport) {
+            transport.close();
         }
     }
 
@@ -192,7 +226,11 @@ public final class PrismaManagement implements AutoCloseable {
     public static final class Builder {
         private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL + "/");
         private Credentials credentials;
-        private OkHttpBackend backend;
+        private HttpTransport transport;
+        private RetryRegistry retryRegistry;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private RateLimiterRegistry rateLimiterRegistry;
+        private AttemptListener attemptListener;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration writeTimeout = Duration.ofSeconds(30);
@@ -213,7 +251,11 @@ public final class PrismaManagement implements AutoCloseable {
             Builder b = new Builder();
             b.baseUrl = baseUrl;
             b.credentials = credentials;
-            b.backend = backend;
+            b.transport = transport;
+            b.retryRegistry = retryRegistry;
+            b.circuitBreakerRegistry = circuitBreakerRegistry;
+            b.rateLimiterRegistry = rateLimiterRegistry;
+            b.attemptListener = attemptListener;
             b.connectTimeout = connectTimeout;
             b.readTimeout = readTimeout;
             b.writeTimeout = writeTimeout;
@@ -313,17 +355,64 @@ public final class PrismaManagement implements AutoCloseable {
         }
 
         /**
-         * Uses an HTTP backend of the application's, sharing its connection pool.
+         * Sends requests through this transport, for example {@code OkHttpTransport.of(yourOkHttpClient)} to share
+         * your connection pool, proxy and TLS settings, or your own {@link HttpTransport}. The client does not close
+         * it. The connect, read and write timeouts of this builder apply only to the transport the client creates
+         * when none is given.
          *
-         * @param backend from {@link OkHttpBackend#of}
+         * @param transport the transport
          * @return this builder
-         * @throws IllegalArgumentException if the backend is not one this client supports
          */
-        public Builder httpBackend(HttpBackend backend) {
-            if (!(backend instanceof OkHttpBackend)) {
-                throw new IllegalArgumentException("unsupported HTTP backend: " + backend);
-            }
-            this.backend = (OkHttpBackend) backend;
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Creates the client's Resilience4j retries in this registry ({@code pdpkit-repeatable} and
+         * {@code pdpkit-once}), so that its metrics binding (resilience4j-micrometer) reports them.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder retryRegistry(RetryRegistry registry) {
+            this.retryRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional circuit breaker ({@code pdpkit}) in this registry, so that its metrics binding reports
+         * it. Has an effect only together with {@link #circuitBreaker(CircuitBreakerOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
+            this.circuitBreakerRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Creates the optional rate limiter ({@code pdpkit}) in this registry, so that its metrics binding reports it.
+         * Has an effect only together with {@link #rateLimit(RateLimitOptions)}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
+        public Builder rateLimiterRegistry(RateLimiterRegistry registry) {
+            this.rateLimiterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Calls {@code listener} after every attempt of every call (operation, attempt number, status or failure,
+         * duration, whether the client retries): the hook for metrics and tracing.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder attemptListener(AttemptListener listener) {
+            this.attemptListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

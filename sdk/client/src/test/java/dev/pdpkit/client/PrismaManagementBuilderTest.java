@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.core.RequestOptions;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.services.SpecConformance;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,7 +151,7 @@ class PrismaManagementBuilderTest {
         OkHttpClient shared = new OkHttpClient();
         try {
             PrismaManagement client = track(PrismaManagement.builder().baseUrl(wm.baseUrl()).serviceToken(TOKEN)
-                    .httpBackend(OkHttpBackend.of(shared)).build());
+                    .transport(OkHttpTransport.of(shared)).build());
             PrismaManagement copy = client.withOptions(b -> b.header("X-Copy", "yes"));
             client.me().get();
             assertThat(lastRequest().containsHeader("X-Copy")).isFalse();
@@ -187,7 +187,7 @@ class PrismaManagementBuilderTest {
         OkHttpClient shared = new OkHttpClient();
         try {
             PrismaManagement client = PrismaManagement.builder().baseUrl(wm.baseUrl()).serviceToken(TOKEN)
-                    .httpBackend(OkHttpBackend.of(shared)).build();
+                    .transport(OkHttpTransport.of(shared)).build();
             client.me().get();
             client.close();
             assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();

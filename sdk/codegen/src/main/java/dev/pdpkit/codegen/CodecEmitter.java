@@ -45,7 +45,9 @@ final class CodecEmitter {
             decode.addStatement("builder.$N($L)", f.javaName(), readField(f));
         }
         decode.addStatement("builder.putAllAdditionalProperties($T.readAdditional(object, KNOWN))",
-                JavaTypes.JSON_SUPPORT).addStatement("return builder.build()");
+                JavaTypes.JSON_SUPPORT)
+                .addStatement("builder._json($T.from(object))", JavaTypes.JSON_VALUE)
+                .addStatement("return builder.build()");
         type.addMethod(decode.build());
 
         MethodSpec.Builder encode = encodeSignature(model)

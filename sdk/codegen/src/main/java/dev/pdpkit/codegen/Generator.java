@@ -61,10 +61,34 @@ final class Generator {
             }
         }
         services.services().forEach(s -> add(files, JavaTypes.SERVICES, s));
+        add(files, JavaTypes.CODEC, secretMembers());
         if (services.hasGetOrCreate()) {
             add(files, JavaTypes.SERVICES, ServiceEmitter.getOrCreateResult());
         }
         return files;
+    }
+
+    /** The names of every {@code x-secret} member, for the log redactor: one list, kept by the spec. */
+    private TypeSpec secretMembers() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        spec.objects().values().forEach(o -> o.fields().stream().filter(SpecModel.Field::secret)
+                .forEach(f -> names.add(f.jsonName())));
+        spec.operations().forEach(op -> op.bodyFields().stream().filter(SpecModel.Field::secret)
+                .forEach(f -> names.add(f.jsonName())));
+        com.palantir.javapoet.CodeBlock list = com.palantir.javapoet.CodeBlock.join(names.stream()
+                .map(n -> com.palantir.javapoet.CodeBlock.of("$S", n)).toList(), ",$W");
+        return TypeSpec.classBuilder("SecretMembers").addModifiers(javax.lang.model.element.Modifier.PUBLIC,
+                        javax.lang.model.element.Modifier.FINAL)
+                .addJavadoc("The JSON members the spec marks {@code x-secret}. Internal: not part of the public API.\n")
+                .addField(com.palantir.javapoet.FieldSpec.builder(com.palantir.javapoet.ParameterizedTypeName.get(
+                                JavaTypes.SET, JavaTypes.STRING), "NAMES",
+                        javax.lang.model.element.Modifier.PUBLIC, javax.lang.model.element.Modifier.STATIC,
+                        javax.lang.model.element.Modifier.FINAL)
+                        .addJavadoc("Member names as in the spec.\n")
+                        .initializer("$T.of($L)", JavaTypes.SET, list).build())
+                .addMethod(com.palantir.javapoet.MethodSpec.constructorBuilder()
+                        .addModifiers(javax.lang.model.element.Modifier.PRIVATE).build())
+                .build();
     }
 
     private void add(Map<String, JavaFile> files, String pkg, TypeSpec type) {

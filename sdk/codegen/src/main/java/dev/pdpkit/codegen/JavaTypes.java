@@ -26,6 +26,7 @@ final class JavaTypes {
     static final String CODEC = ROOT + ".internal.codec";
 
     static final ClassName JSON_FIELD = ClassName.get(ROOT + ".core", "JsonField");
+    static final ClassName JSON_VALUE = ClassName.get(ROOT + ".core", "JsonValue");
     static final ClassName PAGE = ClassName.get(ROOT + ".core", "Page");
     static final ClassName RAW_RESPONSE = ClassName.get(ROOT + ".core", "RawResponse");
     static final ClassName REQUEST_OPTIONS = ClassName.get(ROOT + ".core", "RequestOptions");

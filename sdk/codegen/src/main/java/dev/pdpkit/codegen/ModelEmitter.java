@@ -31,7 +31,8 @@ import javax.lang.model.element.Modifier;
 final class ModelEmitter {
     private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify",
             "notifyAll", "wait", "clone", "finalize");
-    private static final Set<String> MODEL_RESERVED = union(OBJECT_METHODS, Set.of("builder", "toBuilder",
+    private static final Set<String> MODEL_RESERVED = union(OBJECT_METHODS, Set.of("builder", "toBuilder", "validate",
+            "_json",
             "additionalProperties", "build", "putAdditionalProperty", "putAllAdditionalProperties",
             "removeAdditionalProperty"));
     private static final Set<String> PARAMS_RESERVED = union(OBJECT_METHODS, Set.of("builder", "toBuilder", "none",
@@ -78,6 +79,7 @@ final class ModelEmitter {
         }
         type.addField(FieldSpec.builder(JavaTypes.STRING_OBJECT_MAP, "additionalProperties", Modifier.PRIVATE,
                 Modifier.FINAL).build());
+        type.addField(FieldSpec.builder(JavaTypes.JSON_VALUE, "json", Modifier.PRIVATE, Modifier.FINAL).build());
 
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                 .addParameter(builder, "builder");
@@ -86,6 +88,7 @@ final class ModelEmitter {
         }
         ctor.addStatement("this.additionalProperties =$W$T.unmodifiableMap(new $T<>(builder.additionalProperties))",
                 JavaTypes.COLLECTIONS, JavaTypes.LINKED_HASH_MAP);
+        ctor.addStatement("this.json = builder.json");
         type.addMethod(ctor.build());
 
         type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -104,6 +107,14 @@ final class ModelEmitter {
                         + "plain Java values (String, Boolean, Long, BigDecimal, List, Map or null).\n\n"
                         + "@return the unknown members in document order, unmodifiable\n")
                 .build());
+
+        type.addMethod(MethodSpec.methodBuilder("_json").addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(JavaTypes.OPTIONAL, JavaTypes.JSON_VALUE))
+                .addStatement("return $T.ofNullable(json)", JavaTypes.OPTIONAL)
+                .addJavadoc("Returns the JSON object this model was read from, exactly as the server sent it (it may "
+                        + "hold secrets).\n\n@return the JSON, or empty for a model built by hand\n")
+                .build());
+        type.addMethod(validateMethod(schema, self));
 
         MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
                 .returns(builder).addJavadoc("Returns a builder initialised with every field of this object.\n\n"
@@ -138,10 +149,17 @@ final class ModelEmitter {
         }
         b.addField(FieldSpec.builder(JavaTypes.STRING_OBJECT_MAP, "additionalProperties", Modifier.PRIVATE,
                 Modifier.FINAL).initializer("new $T<>()", JavaTypes.LINKED_HASH_MAP).build());
+        b.addField(FieldSpec.builder(JavaTypes.JSON_VALUE, "json", Modifier.PRIVATE).build());
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (Field f : schema.fields()) {
             b.addMethods(FieldMembers.setters(f, builder));
         }
+        b.addMethod(MethodSpec.methodBuilder("_json").addModifiers(Modifier.PUBLIC).returns(builder)
+                .addParameter(JavaTypes.JSON_VALUE, "json")
+                .addJavadoc("Records the JSON object the model is read from, returned by {@code _json()}. Decoders "
+                        + "set it; {@code toBuilder()} does not copy it, since an edited model no longer matches "
+                        + "it.\n\n@param json the JSON, or null\n@return this builder\n")
+                .addStatement("this.json = json").addStatement("return this").build());
         addAdditionalSetters(b, builder, "AdditionalProperty", "AdditionalProperties", "additionalProperties");
         b.addMethod(buildMethod(self, schema.name(), requiredChecks(schema.fields(), List.of())));
         return b.build();
@@ -235,6 +253,11 @@ final class ModelEmitter {
                     .addJavadoc("@return the discriminator {@code $L}\n", schema.discriminator()).build());
         }
 
+        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(self).addJavadoc("Checks the variant's members eagerly (an unknown variant has nothing to "
+                        + "check).\n\n@return this value\n@throws $T for the first member that breaks the rules\n",
+                        ClassName.get(JavaTypes.ROOT + ".errors", "PrismaInvalidDataException")).build());
+
         TypeSpec.Builder u = TypeSpec.classBuilder(unknown).addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL).addSuperinterface(self)
                 .addJavadoc("A {@link $T} whose {@code $L} this version of the SDK does not know. Keeps the "
@@ -268,6 +291,9 @@ final class ModelEmitter {
             discAccessor.addAnnotation(Override.class);
         }
         u.addMethod(discAccessor.build());
+        u.addMethod(MethodSpec.methodBuilder("validate").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(unknown).addStatement("return this")
+                .addJavadoc("Nothing to check: this SDK does not know the shape.\n\n@return this value\n").build());
         u.addMethod(MethodSpec.methodBuilder("properties").addModifiers(Modifier.PUBLIC)
                 .returns(JavaTypes.STRING_OBJECT_MAP).addStatement("return properties")
                 .addJavadoc("@return every member except the discriminator, as plain values, unmodifiable\n").build());
@@ -555,12 +581,43 @@ final class ModelEmitter {
                 .addStatement("return this").build());
     }
 
+    private MethodSpec validateMethod(ObjectSchema schema, ClassName self) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("Checks eagerly what the accessors check lazily: every required member holds a value of "
+                        + "its documented type, no member is invalid, and the same for every nested model.\n\n"
+                        + "@return this model\n"
+                        + "@throws $T for the first member that breaks the rule\n",
+                        ClassName.get(JavaTypes.ROOT + ".errors", "PrismaInvalidDataException"));
+        for (Field f : schema.fields()) {
+            m.addStatement("$T.check($N, $S, $L, $L)", JavaTypes.JSON_SUPPORT, f.javaName(), f.jsonName(),
+                    f.required(), f.nullable());
+            CodeBlock nested = nestedValidation(f.type(), 0);
+            if (nested != null) {
+                m.addStatement("$N.asOptional().ifPresent($L)", f.javaName(), nested);
+            }
+        }
+        return m.addStatement("return this").build();
+    }
+
+    /** @return a lambda validating a value of this type, or null when the type has nothing to validate */
+    private static CodeBlock nestedValidation(SpecModel.TypeRef type, int depth) {
+        if (type instanceof SpecModel.Named && ((SpecModel.Named) type).kind() != SpecModel.NamedKind.ENUM) {
+            return CodeBlock.of("v$L -> v$L.validate()", depth, depth);
+        }
+        if (type instanceof SpecModel.ListOf) {
+            CodeBlock item = nestedValidation(((SpecModel.ListOf) type).item(), depth + 1);
+            return item == null ? null : CodeBlock.of("l$L -> l$L.forEach($L)", depth, depth, item);
+        }
+        return null;
+    }
+
     private static List<CodeBlock> requiredChecks(List<Field> fields, List<CodeBlock> more) {
         List<CodeBlock> checks = new ArrayList<>(more);
         for (Field f : fields) {
             if (f.required()) {
-                checks.add(CodeBlock.of("if ($N.isMissing()) {\n$>missing.add($S);\n$<}\n", f.javaName(),
-                        f.javaName()));
+                // A member the server left out is kept as missing (with its path) rather than failing the decode.
+                checks.add(CodeBlock.of("if ($N.isMissing() && !$N.jsonPath().isPresent()) {\n$>missing.add($S);\n$<}\n",
+                        f.javaName(), f.javaName(), f.javaName()));
             }
         }
         return checks;

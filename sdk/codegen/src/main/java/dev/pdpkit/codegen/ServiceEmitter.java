@@ -40,6 +40,11 @@ final class ServiceEmitter {
     static final ClassName GET_OR_CREATE_RESULT = ClassName.get(JavaTypes.SERVICES, "GetOrCreateResult");
     private static final Set<String> PAGING_PARAMS = Set.of("cursor", "limit", "logicalId");
 
+    /** Which form of a service's methods is emitted. */
+    enum Mode { SYNC, RAW, ASYNC }
+
+    private static final ClassName FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+
     private final SpecModel spec;
     /** Group path ("projects.databases") to its operations; every prefix of a group is a node too. */
     private final SortedMap<String, List<Operation>> groups = new TreeMap<>();
@@ -71,6 +76,7 @@ final class ServiceEmitter {
         List<TypeSpec> out = new ArrayList<>();
         for (Map.Entry<String, List<Operation>> e : groups.entrySet()) {
             out.add(service(List.of(e.getKey().split("\\.")), e.getValue()));
+            out.add(asyncService(List.of(e.getKey().split("\\.")), e.getValue()));
         }
         return out;
     }
@@ -133,6 +139,36 @@ final class ServiceEmitter {
         return type.build();
     }
 
+    /** The non-blocking twin of a service: the same methods returning {@code CompletableFuture}. */
+    private TypeSpec asyncService(List<String> group, List<Operation> ops) {
+        ClassName self = ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group) + "Async");
+        String path = String.join(".", group);
+        Map<String, ClassName> children = new LinkedHashMap<>();
+        children(path).forEach((name, cls) -> children.put(name, ClassName.get(JavaTypes.SERVICES,
+                cls.simpleName() + "Async")));
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The operations of the {@code $L} group of the Management API, without blocking: each "
+                        + "returns a {@link $T} with the same retries, credentials and typed errors as {@link $T}. "
+                        + "Cancelling a future stops its retries.\n", path, FUTURE,
+                        ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group)));
+        type.addField(JavaTypes.CLIENT_CONTEXT, "ctx", Modifier.PRIVATE, Modifier.FINAL);
+        children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
+                .addJavadoc("Internal: the client creates its services; use {@code client.async()} instead of this "
+                        + "constructor.\n\n@param ctx the client's request pipeline\n")
+                .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
+        children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
+        type.addMethod(ctor.build());
+        children.forEach((name, cls) -> type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
+                .returns(cls).addStatement("return $N", name)
+                .addJavadoc("@return the operations of {@code $L.$L}\n", path, name).build()));
+        for (Operation op : ops) {
+            type.addMethods(methods(op, Mode.ASYNC));
+        }
+        return type.build();
+    }
+
     private Map<String, ClassName> children(String path) {
         Map<String, ClassName> children = new LinkedHashMap<>();
         for (String g : groups.keySet()) {
@@ -158,13 +194,18 @@ final class ServiceEmitter {
 
     /** The public methods of one operation, on the service ({@code raw=false}) or on its raw view. */
     private List<MethodSpec> methods(Operation op, boolean raw) {
+        return methods(op, raw ? Mode.RAW : Mode.SYNC);
+    }
+
+    private List<MethodSpec> methods(Operation op, Mode mode) {
+        boolean raw = mode == Mode.RAW;
         ClassName params = ClassName.get(JavaTypes.MODEL, op.typePrefix() + "Params");
-        TypeName result = resultType(op.response(), raw);
+        TypeName result = resultType(op.response(), mode);
         boolean isVoid = result.equals(TypeName.VOID);
         List<MethodSpec> out = new ArrayList<>();
 
         MethodSpec.Builder main = signature(op, raw, result, true);
-        if (!raw && hasLogicalIdBody(op)) {
+        if (mode == Mode.SYNC && hasLogicalIdBody(op)) {
             main.addJavadoc("<p>With a {@code logicalId} set, this create is retried like a GET (a repeat cannot make a "
                     + "second resource: the API answers it with 409). If an attempt was carried out but its answer "
                     + "was lost, the retry therefore fails with {@code ConflictException}; $L returns the existing "
@@ -174,20 +215,20 @@ final class ServiceEmitter {
         }
         main.addParameter(params, "params").addParameter(JavaTypes.REQUEST_OPTIONS, "options")
                 .addJavadoc("@param params the parameters\n@param options per-call options\n");
-        returnsDoc(main, op, raw);
-        throwsDoc(main, op);
-        CodeBlock call = call(op, raw);
+        returnsDoc(main, op, mode);
+        throwsDoc(main, op, mode);
+        CodeBlock call = call(op, mode);
         main.addStatement("$T.requireNonNull(options, $S)", JavaTypes.OBJECTS, "options");
         main.addStatement(isVoid ? "$L" : "return $L", call);
         out.add(main.build());
 
-        out.add(delegate(op, raw, result, List.of(ParameterSpec.builder(params, "params").build()),
+        out.add(delegate(op, mode, result, List.of(ParameterSpec.builder(params, "params").build()),
                 CodeBlock.of("params, $T.none()", JavaTypes.REQUEST_OPTIONS), "@param params the parameters\n"));
 
         if (op.pathParams().isEmpty() && !op.needsMoreThanPath()) {
-            out.add(delegate(op, raw, result, List.of(), CodeBlock.of("$T.none(), $T.none()", params,
+            out.add(delegate(op, mode, result, List.of(), CodeBlock.of("$T.none(), $T.none()", params,
                     JavaTypes.REQUEST_OPTIONS), ""));
-            out.add(delegate(op, raw, result, List.of(ParameterSpec.builder(JavaTypes.REQUEST_OPTIONS, "options")
+            out.add(delegate(op, mode, result, List.of(ParameterSpec.builder(JavaTypes.REQUEST_OPTIONS, "options")
                     .build()), CodeBlock.of("$T.none(), options", params), "@param options per-call options\n"));
         } else if (!op.pathParams().isEmpty() && !op.needsMoreThanPath()) {
             List<ParameterSpec> pathArgs = new ArrayList<>();
@@ -201,24 +242,24 @@ final class ServiceEmitter {
                                 : Docs.of(p.description())).append('\n');
             }
             build.add("$Z.build()");
-            out.add(delegate(op, raw, result, pathArgs, CodeBlock.of("$L,$W$T.none()", build.build(),
+            out.add(delegate(op, mode, result, pathArgs, CodeBlock.of("$L,$W$T.none()", build.build(),
                     JavaTypes.REQUEST_OPTIONS), doc.toString()));
             List<ParameterSpec> withOptions = new ArrayList<>(pathArgs);
             withOptions.add(ParameterSpec.builder(JavaTypes.REQUEST_OPTIONS, "options").build());
-            out.add(delegate(op, raw, result, withOptions, CodeBlock.of("$L,$Woptions", build.build()),
+            out.add(delegate(op, mode, result, withOptions, CodeBlock.of("$L,$Woptions", build.build()),
                     doc + "@param options per-call options\n"));
         }
         return out;
     }
 
-    private MethodSpec delegate(Operation op, boolean raw, TypeName result, List<ParameterSpec> parameters,
+    private MethodSpec delegate(Operation op, Mode mode, TypeName result, List<ParameterSpec> parameters,
                                 CodeBlock args, String paramDoc) {
-        MethodSpec.Builder m = signature(op, raw, result, false).addParameters(parameters);
+        MethodSpec.Builder m = signature(op, mode == Mode.RAW, result, false).addParameters(parameters);
         if (!paramDoc.isEmpty()) {
             m.addJavadoc("$L", paramDoc);
         }
-        returnsDoc(m, op, raw);
-        throwsDoc(m, op);
+        returnsDoc(m, op, mode);
+        throwsDoc(m, op, mode);
         boolean isVoid = result.equals(TypeName.VOID);
         return m.addStatement(isVoid ? "$N($L)" : "return $N($L)", op.sdkMethod(), args).build();
     }
@@ -245,7 +286,8 @@ final class ServiceEmitter {
         return m;
     }
 
-    private static void returnsDoc(MethodSpec.Builder m, Operation op, boolean raw) {
+    private static void returnsDoc(MethodSpec.Builder m, Operation op, Mode mode) {
+        boolean raw = mode == Mode.RAW;
         Response r = op.response();
         String what = switch (r.kind()) {
             case VOID -> null;
@@ -255,14 +297,21 @@ final class ServiceEmitter {
             case WHOLE -> "the response body";
         };
         String description = Docs.of(r.description());
-        if (raw) {
+        if (mode == Mode.ASYNC) {
+            m.addJavadoc("@return a future of $L, completed exceptionally with a {@code PrismaException} only\n",
+                    what == null ? "nothing (204)" : what);
+        } else if (raw) {
             m.addJavadoc("@return status, headers and $L\n", what == null ? "no body (204)" : what);
         } else if (what != null) {
             m.addJavadoc("@return $L$L\n", what, description.isEmpty() ? "" : " (" + stripDot(description) + ")");
         }
     }
 
-    private static void throwsDoc(MethodSpec.Builder m, Operation op) {
+    private static void throwsDoc(MethodSpec.Builder m, Operation op, Mode mode) {
+        if (mode == Mode.ASYNC) {
+            m.addJavadoc("@throws IllegalArgumentException for a path id that is empty, {@code .} or {@code ..}\n");
+            return;
+        }
         Map<String, List<String>> byException = new TreeMap<>();
         op.errors().forEach((status, description) -> byException.computeIfAbsent(exceptionFor(status),
                 k -> new ArrayList<>()).add(status + (description == null ? "" : ": " + stripDot(Docs.of(description)))));
@@ -295,6 +344,15 @@ final class ServiceEmitter {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
+    private TypeName resultType(Response r, Mode mode) {
+        if (mode == Mode.ASYNC) {
+            TypeName sync = resultType(r, false);
+            return ParameterizedTypeName.get(FUTURE, sync.equals(TypeName.VOID) ? ClassName.get(Void.class)
+                    : sync.box());
+        }
+        return resultType(r, mode == Mode.RAW);
+    }
+
     private TypeName resultType(Response r, boolean raw) {
         TypeName body = switch (r.kind()) {
             case VOID -> raw ? ClassName.get(Void.class) : TypeName.VOID;
@@ -305,12 +363,14 @@ final class ServiceEmitter {
         return raw ? ParameterizedTypeName.get(JavaTypes.RAW_RESPONSE, body) : body;
     }
 
-    private CodeBlock call(Operation op, boolean raw) {
-        CodeBlock request = CodeBlock.of("$NRequest(params)", op.sdkMethod());
+    private CodeBlock call(Operation op, Mode mode) {
+        boolean raw = mode == Mode.RAW;
+        CodeBlock request = CodeBlock.of("$T.$NRequest(params)", ClassName.get(JavaTypes.SERVICES,
+                Naming.serviceClass(op.group())), op.sdkMethod());
         Response r = op.response();
         if (r.kind() == SpecModel.ResponseKind.PAGE) {
-            return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", raw ? "executePageRaw" : "executePage", request,
-                    JavaTypes.codec(r.type()));
+            return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executePageAsync"
+                    : raw ? "executePageRaw" : "executePage", request, JavaTypes.codec(r.type()));
         }
         CodeBlock body = switch (r.kind()) {
             case VOID -> CodeBlock.of("$T.none()", JavaTypes.RESPONSE_BODY);
@@ -320,14 +380,15 @@ final class ServiceEmitter {
             case WHOLE -> CodeBlock.of("$T.whole($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
             default -> throw new IllegalStateException();
         };
-        return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", raw ? "executeRaw" : "execute", request, body);
+        return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executeAsync"
+                : raw ? "executeRaw" : "execute", request, body);
     }
 
     /** The private static method that turns params into an {@code ApiRequest}. */
     private MethodSpec requestMethod(Operation op) {
         ClassName params = ClassName.get(JavaTypes.MODEL, op.typePrefix() + "Params");
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.sdkMethod() + "Request")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(JavaTypes.API_REQUEST)
+                .addModifiers(Modifier.STATIC).returns(JavaTypes.API_REQUEST)
                 .addParameter(params, "params")
                 .addStatement("$T.requireNonNull(params, $S)", JavaTypes.OBJECTS, "params")
                 .addStatement("$T.Builder request =$W$T.builder($S,$W$S,$W$S)", JavaTypes.API_REQUEST,
@@ -339,6 +400,10 @@ final class ServiceEmitter {
             m.addStatement("request.query($S, $L)", p.name(), queryValue(p));
         }
         m.addStatement("params.additionalQueryParams().forEach(request::query)");
+        if (op.unauthorizedMeansBodyCredential()) {
+            // Declared in the spec: a 401 here rejects the token in the body, so the caller's is not refreshed.
+            m.addStatement("request.unauthorizedMeansBodyCredential(true)");
+        }
         if (op.hasBody()) {
             m.addStatement("request.body($T.encodeBody(params))",
                     ClassName.get(JavaTypes.CODEC, op.typePrefix() + "ParamsCodec"));
@@ -470,7 +535,7 @@ final class ServiceEmitter {
                 .addJavadoc("@throws $T when the create is refused with 409 and no single resource with the "
                         + "logicalId is found (for example, it exists on another branch, or another field "
                         + "conflicts)\n", conflict);
-        throwsDoc(main, create);
+        throwsDoc(main, create, Mode.SYNC);
         main.addStatement("$T.requireNonNull(params, $S)", JavaTypes.OBJECTS, "params")
                 .addStatement("$T.requireNonNull(options, $S)", JavaTypes.OBJECTS, "options")
                 .addStatement("$T sent = params", params)
@@ -496,7 +561,7 @@ final class ServiceEmitter {
                 .addJavadoc("@throws $T when the create is refused with 409 and no single resource with the "
                         + "logicalId is found\n", conflict)
                 .addStatement("return $N(params, $T.none())", GET_OR_CREATE, JavaTypes.REQUEST_OPTIONS);
-        throwsDoc(shorthand, create);
+        throwsDoc(shorthand, create, Mode.SYNC);
 
         MethodSpec.Builder find = MethodSpec.methodBuilder(GET_OR_CREATE + "Find")
                 .addModifiers(Modifier.PRIVATE).returns(itemType)

@@ -471,7 +471,19 @@ final class SpecLoader {
         });
         return new Operation(op.getOperationId(), method, path, group, sdkMethod, op.getSummary(), op.getDescription(),
                 Boolean.TRUE.equals(op.getDeprecated()), pathParams, queryParams, hasBody, bodyFields, response,
-                errors);
+                errors, unauthorizedMeansBodyCredential(op, where));
+    }
+
+    /** Reads {@code x-pdpkit-unauthorized}: {@code body-credential} says a 401 is about a token in the body. */
+    private static boolean unauthorizedMeansBodyCredential(io.swagger.v3.oas.models.Operation op, String where) {
+        Object value = op.getExtensions() == null ? null : op.getExtensions().get("x-pdpkit-unauthorized");
+        if (value == null || "caller-credential".equals(value)) {
+            return false;
+        }
+        if ("body-credential".equals(value)) {
+            return true;
+        }
+        throw new SpecException(where, "x-pdpkit-unauthorized must be caller-credential or body-credential");
     }
 
     private static void checkQueryType(TypeRef type, String where) {

@@ -147,11 +147,12 @@ record SpecModel(String sourceName,
      * @param bodyFields the properties of the request body (empty without a body)
      * @param response the successful response
      * @param errors documented error statuses with their descriptions
+     * @param unauthorizedMeansBodyCredential a 401 rejects a credential in the body, not the caller's token
      */
     record Operation(String operationId, String method, String path, List<String> group, String sdkMethod,
                      String summary, String description, boolean deprecated, List<Param> pathParams,
                      List<Param> queryParams, boolean hasBody, List<Field> bodyFields, Response response,
-                     SortedMap<Integer, String> errors) {
+                     SortedMap<Integer, String> errors, boolean unauthorizedMeansBodyCredential) {
 
         /** @return the class name prefix of this operation's params and response, e.g. {@code ProjectCreate} */
         String typePrefix() {

@@ -57,7 +57,7 @@ class FaultInjectionE2ETest {
         emulator.faults().nextRequest("GET /v1/projects").respond(503).retryAfter(Duration.ofSeconds(7));
         long before = emulator.stats().requests("getV1Projects");
 
-        assertThat(client.projects().list().items()).isNotNull();
+        assertThat(client.projects().list().data()).isNotNull();
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
         assertThat(emulator.stats().requests("getV1Projects") - before).isEqualTo(2);

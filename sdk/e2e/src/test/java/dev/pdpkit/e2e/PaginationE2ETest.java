@@ -69,12 +69,12 @@ class PaginationE2ETest {
     void pagesExposeCursorsAndTheDefaultPageSize() {
         createProjects("paged-", 6);
         Page<Project> first = client.projects().list();
-        assertThat(first.items()).hasSize(4); // the emulator's default page size in this class
+        assertThat(first.data()).hasSize(4); // the emulator's default page size in this class
         assertThat(first.hasNextPage()).isTrue();
         assertThat(first.nextCursor()).isPresent();
         Page<Project> second = first.nextPage();
-        assertThat(second.items()).extracting(Project::id).doesNotContainAnyElementsOf(
-                first.items().stream().map(Project::id).toList());
+        assertThat(second.data()).extracting(Project::id).doesNotContainAnyElementsOf(
+                first.data().stream().map(Project::id).toList());
         long total = client.projects().list().autoPager().stream().count();
         assertThat(total).isEqualTo(emulator.projectIds(workspace.id()).size());
     }

@@ -81,7 +81,7 @@ class ProvisionDatabaseE2ETest {
         assertThat(ready.region()).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo("eu-central-1"));
 
         String connectionId = run.find(CONNECTION).group(1);
-        List<Connection> connections = client.databases().connections().list(databaseId).items();
+        List<Connection> connections = client.databases().connections().list(databaseId).data();
         assertThat(connections).extracting(Connection::id).contains(connectionId);
         assertThat(run.output()).containsPattern("connection string: postgres://\\w+:\\*\\*\\*\\*@db\\.prisma\\.io:5432/")
                 .contains("password:          ****")

@@ -153,7 +153,8 @@ class ServiceTokenE2ETest {
         assertThat(viaQuery).extracting(Integration::id)
                 .containsExactlyInAnyOrderElementsOf(viaWorkspace.stream().map(Integration::id).toList());
         // a workspace's integrations are invisible to another workspace's token
-        assertThat(all(partner.integrations().list(IntegrationListParams.builder().workspaceId(ws).build())))
+        assertThat(all(partner.integrations().list(IntegrationListParams.builder().workspaceId(ws).build())
+                .autoPager()))
                 .isEmpty();
 
         Integration publicApp = viaWorkspace.stream()
@@ -170,7 +171,7 @@ class ServiceTokenE2ETest {
             user.workspaces().integrations().revoke(ws, PrismaEmulator.PARTNER_CLIENT_ID);
             assertThatThrownBy(() -> partnerApp.me().get()).isInstanceOf(UnauthorizedException.class);
         }
-        assertThat(all(user.workspaces().integrations().list(ws))).isEmpty();
+        assertThat(all(user.workspaces().integrations().list(ws).autoPager())).isEmpty();
     }
 
     @Test
@@ -335,7 +336,7 @@ class ServiceTokenE2ETest {
         assertThat(keys.toString()).doesNotContain(key.secretAccessKey());
 
         partner.buckets().keys().delete(bucket.id(), key.id());
-        assertThat(all(partner.buckets().keys().list(bucket.id()))).extracting(BucketKey::id)
+        assertThat(all(partner.buckets().keys().list(bucket.id()).autoPager())).extracting(BucketKey::id)
                 .doesNotContain(key.id());
         partner.buckets().delete(bucket.id());
         assertThatThrownBy(() -> partner.buckets().get(bucket.id())).isInstanceOf(NotFoundException.class);

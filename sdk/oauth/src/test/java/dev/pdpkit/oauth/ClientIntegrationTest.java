@@ -3,14 +3,9 @@ package dev.pdpkit.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.core.RetryPolicy;
-import dev.pdpkit.client.core.Sleeper;
-import dev.pdpkit.client.internal.ClientContext;
-import dev.pdpkit.client.internal.http.Transport;
-import dev.pdpkit.client.internal.pipeline.AuthStage;
-import dev.pdpkit.client.internal.pipeline.LoggingStage;
-import dev.pdpkit.client.internal.pipeline.OkHttpStage;
-import dev.pdpkit.client.internal.pipeline.RetryStage;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.model.Me;
 import dev.pdpkit.client.services.MeService;
 import dev.pdpkit.emulator.PrismaEmulator;
@@ -19,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OAuth credentials inside the API client's request pipeline, against the full emulator (API and authorization
- * server on one port). Uses the client's internal pipeline until the public client builder exists; the contract
- * exercised is only {@code Credentials}; switch to {@code PrismaManagement.builder().credentials(..)} once it exists.
+ * server on one port), through the public client builder.
  */
 class ClientIntegrationTest {
     private final MutableClock serverClock = MutableClock.startingNow();
@@ -47,12 +40,9 @@ class ClientIntegrationTest {
     }
 
     private MeService me(OAuthCredentials credentials) {
-        // The same stages the client assembles: retry > auth (bearer, 401 -> refresh -> one retry) > logging > HTTP.
-        OkHttpClient apiHttp = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false).build();
-        Transport transport = new RetryStage(new AuthStage(credentials, new LoggingStage(new OkHttpStage(apiHttp,
-                HttpUrl.get(emulator.baseUrl() + "/"), Map.of(), Clock.systemUTC()), false)), RetryPolicy.none(),
-                Duration.ofSeconds(30), Sleeper.SYSTEM, Clock.systemUTC());
-        return new MeService(new ClientContext(transport));
+        // Retries off, so that the only repeat this test sees is the one refresh-and-retry after a 401.
+        return PrismaManagement.builder().baseUrl(emulator.baseUrl()).credentials(credentials)
+                .retryPolicy(RetryPolicy.none()).transport(OkHttpTransport.of(http)).build().me();
     }
 
     @Test

@@ -39,6 +39,16 @@ public interface Credentials {
     }
 
     /**
+     * Tells whether {@link #bearerToken()} may block (to refresh a token, to take a lock). The asynchronous client
+     * calls a blocking implementation on a thread of its own, never on an HTTP thread.
+     *
+     * @return true unless the token is always at hand; the default is true
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
+    /**
      * Returns credentials for a static service token.
      *
      * @param token the service token

@@ -17,6 +17,11 @@ final class ServiceTokenCredentials implements Credentials {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "ServiceTokenCredentials[token=***]";
     }

@@ -1,6 +1,10 @@
 package dev.pdpkit.client.core;
 
+import dev.pdpkit.client.errors.PrismaDecodeException;
+import dev.pdpkit.client.errors.PrismaPaginationException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -12,8 +16,9 @@ import java.util.stream.StreamSupport;
 /**
  * Lazily walks every item of a cursor-paginated list, starting from a first page.
  *
- * <p>It stops when the server says {@code hasMore=false}, when a page is empty, when the next cursor is missing, or when
- * a cursor comes back that was already followed, so a misbehaving server cannot make it loop forever. Each
+ * <p>It ends when the server says {@code hasMore=false}. It never ends early without saying so: a page whose
+ * pagination breaks the contract, or a cursor that comes back after it was followed (which would loop forever), ends
+ * the walk with {@link PrismaPaginationException}, whose {@code itemsSoFar()} holds every item fetched. Each
  * {@link #iterator()} and {@link #stream()} starts again from the first page (without fetching it again).
  *
  * <pre>{@code
@@ -44,12 +49,15 @@ public final class AutoPager<T> implements Iterable<T> {
 
     private static final class PagingIterator<T> implements Iterator<T> {
         private final Set<String> followed = new HashSet<>();
+        private final List<T> seen = new ArrayList<>();
         private Page<T> page;
         private Iterator<T> items;
+        private int pages = 1;
 
         PagingIterator(Page<T> first) {
             this.page = first;
-            this.items = first.items().iterator();
+            this.items = first.data().iterator();
+            seen.addAll(first.data());
         }
 
         @Override
@@ -62,10 +70,23 @@ public final class AutoPager<T> implements Iterable<T> {
                 String cursor = page.nextCursor().orElseThrow();
                 if (!followed.add(cursor)) {
                     page = null;
-                    return false;
+                    throw new PrismaPaginationException(0, "broken pagination: cursor repeated", seen, pages);
                 }
-                page = page.nextPage();
-                items = page.items().iterator();
+                try {
+                    page = page.nextPage();
+                } catch (PrismaPaginationException e) {
+                    page = null;
+                    List<Object> all = new ArrayList<>(seen);
+                    all.addAll(e.itemsSoFar());
+                    throw new PrismaPaginationException(e.statusCode(), e.getMessage(), all, pages + 1);
+                } catch (PrismaDecodeException e) {
+                    page = null;
+                    throw new PrismaPaginationException(e.statusCode(), "a later page could not be read: "
+                            + e.getMessage(), seen, pages + 1);
+                }
+                pages++;
+                seen.addAll(page.data());
+                items = page.data().iterator();
             }
             return true;
         }

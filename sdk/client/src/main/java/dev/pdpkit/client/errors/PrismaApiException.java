@@ -137,8 +137,26 @@ public class PrismaApiException extends PrismaException {
         return headers().requestId();
     }
 
-    /** @return true when repeating the same request later may succeed (408, 429, 5xx) */
+    /**
+     * Tells whether the status is transient: 408, 429 and every 5xx except 501 (Not Implemented) and 505 (HTTP
+     * Version Not Supported), which no repeat can fix. Whether the client actually repeats a request also depends on
+     * its method: see the retry table in the README.
+     *
+     * @return true when repeating the same request later may succeed
+     */
+    @Override
     public boolean isRetryable() {
-        return statusCode == 408 || statusCode == 429 || statusCode >= 500;
+        return isRetryableStatus(statusCode);
+    }
+
+    /**
+     * The one definition of a transient status, shared by {@link #isRetryable()} and the client's retries.
+     *
+     * @param statusCode an HTTP status
+     * @return true for 408, 429 and 5xx other than 501 and 505
+     */
+    public static boolean isRetryableStatus(int statusCode) {
+        return statusCode == 408 || statusCode == 429
+                || (statusCode >= 500 && statusCode <= 599 && statusCode != 501 && statusCode != 505);
     }
 }

@@ -25,4 +25,14 @@ public class PrismaException extends RuntimeException {
     public PrismaException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Tells whether the failure is transient, so that the same request may succeed later. The client's retries use
+     * this same rule, combined with whether a request is safe to repeat (see the retry table in the README).
+     *
+     * @return false here; network failures and transient statuses say true
+     */
+    public boolean isRetryable() {
+        return false;
+    }
 }

@@ -20,6 +20,12 @@ public class PrismaNetworkException extends PrismaException {
         this.requestMayHaveBeenSent = requestMayHaveBeenSent;
     }
 
+    /** @return true: a network failure is transient */
+    @Override
+    public boolean isRetryable() {
+        return true;
+    }
+
     /** @return false only when the request certainly never reached the server (for example, connection refused) */
     public boolean requestMayHaveBeenSent() {
         return requestMayHaveBeenSent;

@@ -5,32 +5,39 @@ import dev.pdpkit.client.core.Page;
 import dev.pdpkit.client.core.RawResponse;
 import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.errors.PrismaDecodeException;
+import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.internal.http.HttpExchange;
 import dev.pdpkit.client.internal.http.ResponseBody;
 import dev.pdpkit.client.internal.http.Transport;
+import dev.pdpkit.client.internal.json.Json;
 import dev.pdpkit.client.internal.json.JsonCodec;
-import java.util.ArrayList;
-import java.util.List;
+import dev.pdpkit.client.internal.pipeline.AsyncCalls;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the generated services call: runs an {@link ApiRequest} through the client's pipeline and turns the response
- * into a typed value, a page, or a {@link RawResponse}. One per client; thread-safe.
+ * into a typed value, a page, or a {@link RawResponse}, blocking or not. One per client; thread-safe.
  */
 public final class ClientContext {
     private final Transport transport;
+    private final AsyncCalls async;
 
     /**
-     * @param transport the request pipeline
+     * @param transport the blocking pipeline
+     * @param async the non-blocking pipeline, or null when this context serves blocking calls only
      */
-    public ClientContext(Transport transport) {
+    public ClientContext(Transport transport, AsyncCalls async) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.async = async;
     }
 
-    /** @return the pipeline this context sends requests through */
-    public Transport transport() {
-        return transport;
+    /**
+     * @param transport the blocking pipeline
+     */
+    public ClientContext(Transport transport) {
+        this(transport, null);
     }
 
     /**
@@ -43,11 +50,11 @@ public final class ClientContext {
      * @return the result
      */
     public <T> T execute(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
-        return executeRaw(request, options, body).body();
+        return decode(transport.send(request, options), body);
     }
 
     /**
-     * Sends a request and returns the result with the status and headers.
+     * Sends a request and returns status, headers and raw body, the body decoded on demand.
      *
      * @param request the request
      * @param options per-call options
@@ -57,14 +64,8 @@ public final class ClientContext {
      */
     public <T> RawResponse<T> executeRaw(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
         HttpExchange exchange = transport.send(request, options);
-        JsonNode root = null;
-        if (body.expectsBody()) {
-            if (exchange.body() == null || exchange.body().isBlank()) {
-                throw new PrismaDecodeException(exchange.statusCode(), "response has no body", null);
-            }
-            root = dev.pdpkit.client.internal.json.Json.parse(exchange.body(), exchange.statusCode());
-        }
-        return new RawResponse<>(exchange.statusCode(), exchange.headers(), body.read(root, exchange.statusCode()));
+        return RawResponse.lazy(exchange.statusCode(), exchange.headers(), exchange.body(),
+                () -> decode(exchange, body));
     }
 
     /**
@@ -78,11 +79,11 @@ public final class ClientContext {
      * @return the page
      */
     public <T> Page<T> executePage(ApiRequest request, RequestOptions options, JsonCodec<T> itemCodec) {
-        return executePageRaw(request, options, itemCodec).body();
+        return decode(transport.send(request, options), pageReader(request, options, itemCodec));
     }
 
     /**
-     * Like {@link #executePage} with the status and headers of the first page.
+     * Like {@link #executePage} with the status, headers and raw body of the first page.
      *
      * @param request the list request
      * @param options per-call options
@@ -92,24 +93,68 @@ public final class ClientContext {
      */
     public <T> RawResponse<Page<T>> executePageRaw(ApiRequest request, RequestOptions options,
                                                     JsonCodec<T> itemCodec) {
-        return executeRaw(request, options, (root, status) -> readPage(root, status, request, options, itemCodec));
+        return executeRaw(request, options, pageReader(request, options, itemCodec));
     }
 
-    private <T> Page<T> readPage(JsonNode root, int status, ApiRequest request, RequestOptions options,
-                                 JsonCodec<T> itemCodec) {
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw new PrismaDecodeException(status, "expected an array at $.data", null);
+    /**
+     * The non-blocking form of {@link #execute}.
+     *
+     * @param request the request
+     * @param options per-call options
+     * @param body how the response body becomes the result
+     * @param <T> the result type
+     * @return the future result, completed exceptionally with a {@link PrismaException} only
+     */
+    public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
+        return asyncCalls().send(request, options).thenApply(exchange -> decode(exchange, body));
+    }
+
+    /**
+     * The non-blocking form of {@link #executePage}. Later pages are fetched by the page's blocking methods, or
+     * without blocking through {@link Page#nextPageAsync()}.
+     *
+     * @param request the list request
+     * @param options per-call options
+     * @param itemCodec codec of one item
+     * @param <T> the item type
+     * @return the future first page
+     */
+    public <T> CompletableFuture<Page<T>> executePageAsync(ApiRequest request, RequestOptions options,
+                                                           JsonCodec<T> itemCodec) {
+        return executeAsync(request, options, pageReader(request, options, itemCodec));
+    }
+
+    private AsyncCalls asyncCalls() {
+        if (async == null) {
+            throw new IllegalStateException("this client context serves blocking calls only");
         }
-        List<T> items = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            items.add(ResponseBody.decode(itemCodec, data.get(i), "$.data[" + i + "]", status));
+        return async;
+    }
+
+    private <T> ResponseBody<Page<T>> pageReader(ApiRequest request, RequestOptions options, JsonCodec<T> codec) {
+        return (root, status) -> Pages.read(root, status, codec,
+                cursor -> executePage(request.withQuery("cursor", cursor), options, codec),
+                async == null ? null
+                        : cursor -> executePageAsync(request.withQuery("cursor", cursor), options, codec));
+    }
+
+    private static <T> T decode(HttpExchange exchange, ResponseBody<T> body) {
+        if (!body.expectsBody()) {
+            return body.read(null, exchange.statusCode());
         }
-        JsonNode pagination = root.path("pagination");
-        boolean hasMore = pagination.path("hasMore").asBoolean(false);
-        JsonNode next = pagination.path("nextCursor");
-        String cursor = next.isTextual() ? next.asText() : null;
-        return Page.of(items, hasMore, cursor,
-                c -> executePage(request.withQuery("cursor", c), options, itemCodec));
+        byte[] raw = exchange.body();
+        JsonNode root = Json.parse(raw, exchange.statusCode());
+        try {
+            return body.read(root, exchange.statusCode());
+        } catch (PrismaDecodeException e) {
+            if (e.rawBody().isPresent() || e instanceof dev.pdpkit.client.errors.PrismaPaginationException) {
+                throw e;
+            }
+            throw new PrismaDecodeException(exchange.statusCode(), e.getMessage(), e.getCause(), raw);
+        } catch (RuntimeException e) {
+            // A decoder bug must not escape untyped; the raw body still reaches the caller.
+            throw new PrismaDecodeException(exchange.statusCode(), "response body could not be decoded ("
+                    + e.getClass().getSimpleName() + ")", e, raw);
+        }
     }
 }

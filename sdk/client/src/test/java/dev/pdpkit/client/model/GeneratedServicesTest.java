@@ -31,7 +31,8 @@ class GeneratedServicesTest {
     });
 
     private void answer(int status, String body) {
-        answers.addLast(new HttpExchange(status, HttpHeaders.of(Map.of("x-request-id", List.of("req_1"))), body));
+        answers.addLast(new HttpExchange(status, HttpHeaders.of(Map.of("x-request-id", List.of("req_1"))),
+                body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static String project(String id) {
@@ -58,7 +59,7 @@ class GeneratedServicesTest {
                 + "\"hasMore\":true}}");
         answer(200, "{\"data\":[" + project("p3") + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}");
         Page<Project> page = new ProjectsService(ctx).list(ProjectListParams.builder().limit(2).build());
-        assertThat(page.items()).extracting(Project::id).containsExactly("p1", "p2");
+        assertThat(page.data()).extracting(Project::id).containsExactly("p1", "p2");
         List<String> all = page.autoPager().stream().map(Project::id).collect(Collectors.toList());
         assertThat(all).containsExactly("p1", "p2", "p3");
         assertThat(sent.get(0).query()).isEqualTo(Map.of("limit", List.of("2")));

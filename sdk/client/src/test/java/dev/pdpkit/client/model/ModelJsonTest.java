@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pdpkit.client.core.JsonField;
 import dev.pdpkit.client.errors.PrismaDecodeException;
+import dev.pdpkit.client.errors.PrismaInvalidDataException;
 import dev.pdpkit.client.internal.codec.ConnectionEndpointsCodec;
 import dev.pdpkit.client.internal.codec.ConnectionWithSecretsCodec;
 import dev.pdpkit.client.internal.codec.CreatedServiceTokenCodec;
@@ -233,28 +234,37 @@ class ModelJsonTest {
     }
 
     @Test
-    void decodeErrorsNameThePathNotTheValue() {
-        JsonNode badDate = Json.parse("{\"data\":" + DATABASE.replace("\"2025-03-04T05:06:07Z\",\"isDefault\"",
+    void brokenMembersFailTheirAccessorNamingThePathNotTheValue() {
+        JsonNode badDate = parseText("{\"data\":" + DATABASE.replace("\"2025-03-04T05:06:07Z\",\"isDefault\"",
                 "\"secret-looking-value-42\",\"isDefault\"") + "}", 200);
-        assertThatThrownBy(() -> ResponseBody.data(DatabaseCodec.INSTANCE).read(badDate, 200))
-                .isInstanceOf(PrismaDecodeException.class)
-                .hasMessage("expected an ISO-8601 date-time with offset at $.data.createdAt")
+        Database db = ResponseBody.data(DatabaseCodec.INSTANCE).read(badDate, 200);
+        assertThat(db.id()).isEqualTo("db_1");
+        assertThatThrownBy(db::createdAt)
+                .isInstanceOf(PrismaInvalidDataException.class)
+                .hasMessage("$.data.createdAt has an unexpected type or format (expected a date-time string with an "
+                        + "offset, found JSON string)")
                 .hasMessageNotContaining("secret-looking-value-42");
+        assertThat(db._createdAt().rawJson().orElseThrow().toPlain()).isEqualTo("secret-looking-value-42");
+        assertThatThrownBy(db::validate).isInstanceOf(PrismaInvalidDataException.class);
 
-        JsonNode wrongType = Json.parse("{\"data\":" + DATABASE.replace("\"name\":\"main\"",
+        JsonNode wrongType = parseText("{\"data\":" + DATABASE.replace("\"name\":\"main\"",
                 "\"name\":{\"password\":\"hunter2\"}") + "}", 200);
-        assertThatThrownBy(() -> ResponseBody.data(DatabaseCodec.INSTANCE).read(wrongType, 200))
-                .hasMessage("expected a string at $.data.connections[0].name but found an object")
+        Database db2 = ResponseBody.data(DatabaseCodec.INSTANCE).read(wrongType, 200);
+        assertThatThrownBy(() -> db2.connections().get(0).name())
+                .hasMessage("$.data.connections[0].name has an unexpected type or format (expected a string, found "
+                        + "JSON object)")
                 .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(db2::validate).hasMessageStartingWith("$.data.connections[0].name");
 
-        JsonNode missing = Json.parse("{\"data\":" + DATABASE.replace("\"id\":\"db_1\",", "") + "}", 200);
-        assertThatThrownBy(() -> ResponseBody.data(DatabaseCodec.INSTANCE).read(missing, 200))
-                .hasMessage("missing required field $.data.id");
+        JsonNode missing = parseText("{\"data\":" + DATABASE.replace("\"id\":\"db_1\",", "") + "}", 200);
+        Database db3 = ResponseBody.data(DatabaseCodec.INSTANCE).read(missing, 200);
+        assertThatThrownBy(db3::id).hasMessage("$.data.id is missing");
+        assertThat(db3._id().isMissing()).isTrue();
 
-        JsonNode nullName = Json.parse("{\"data\":" + DATABASE.replace("\"name\":\"app\",\"status\"",
+        JsonNode nullName = parseText("{\"data\":" + DATABASE.replace("\"name\":\"app\",\"status\"",
                 "\"name\":null,\"status\"") + "}", 200);
-        assertThatThrownBy(() -> ResponseBody.data(DatabaseCodec.INSTANCE).read(nullName, 200))
-                .hasMessage("required field $.data.name is null");
+        assertThatThrownBy(() -> ResponseBody.data(DatabaseCodec.INSTANCE).read(nullName, 200).name())
+                .hasMessage("$.data.name is null");
 
         assertThatThrownBy(() -> decode(DatabaseSourceCodec.INSTANCE, "{\"databaseId\":\"db_0\"}"))
                 .hasMessage("missing discriminator $.type");
@@ -280,10 +290,14 @@ class ModelJsonTest {
     }
 
     static <T> T decode(JsonCodec<T> codec, String json) {
-        return codec.decode(Json.parse(json, 200), "$");
+        return codec.decode(parseText(json, 200), "$");
     }
 
     static <T> String encode(JsonCodec<T> codec, T value) {
         return Json.write(codec.encode(value));
+    }
+
+    private static JsonNode parseText(String json, int status) {
+        return Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), status);
     }
 }

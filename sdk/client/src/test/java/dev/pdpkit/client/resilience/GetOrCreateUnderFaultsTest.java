@@ -103,7 +103,7 @@ class GetOrCreateUnderFaultsTest {
         assertThat(emulator.faults().rules()).isEmpty(); // every fault was hit
         for (GetOrCreateResult<CreatedProject, Project> r : results) {
             List<Project> withId = client.projects().list(ProjectListParams.builder().logicalId(r.logicalId()).build())
-                    .items();
+                    .data();
             assertThat(withId).hasSize(1);
             // the result names the one project the emulator holds for the logicalId
             assertThat(r.id()).isEqualTo(withId.get(0).id());
@@ -184,7 +184,7 @@ class GetOrCreateUnderFaultsTest {
                 .projectId(projectId).name("main").logicalId(dbLogicalId).build());
         assertThat(db.outcome()).isEqualTo(GetOrCreateResult.Outcome.FOUND);
         Page<Database> dbs = client.databases().list(DatabaseListParams.builder().projectId(projectId).build());
-        assertThat(dbs.items()).extracting(Database::id).containsExactly(db.id());
+        assertThat(dbs.data()).extracting(Database::id).containsExactly(db.id());
 
         String bucketLogicalId = "bucket-" + UUID.randomUUID();
         emulator.faults().nextRequests("POST /v1/buckets", 1).respond(503);
@@ -201,7 +201,7 @@ class GetOrCreateUnderFaultsTest {
                 .projectId(projectId).logicalId(bucketLogicalId).build());
         assertThat(repeat.outcome()).isEqualTo(GetOrCreateResult.Outcome.FOUND);
         assertThat(repeat.id()).isEqualTo(created.id());
-        assertThat(client.buckets().list(BucketListParams.builder().projectId(projectId).build()).items())
+        assertThat(client.buckets().list(BucketListParams.builder().projectId(projectId).build()).data())
                 .extracting(Bucket::id).containsExactlyInAnyOrder(created.id(), found.id());
     }
 

@@ -23,7 +23,7 @@ import dev.pdpkit.client.model.DatabaseCreateParams;
 import dev.pdpkit.client.model.ProjectCreateParams;
 import dev.pdpkit.client.model.ProjectTransferParams;
 import dev.pdpkit.client.model.WorkspaceServiceTokenCreateParams;
-import dev.pdpkit.client.okhttp.OkHttpBackend;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.testing.FakeTime;
 import dev.pdpkit.emulator.PrismaEmulator;
 import java.io.IOException;
@@ -98,7 +98,7 @@ class LogMaskingTest {
         }).build();
         FakeTime time = new FakeTime();
         return PrismaManagement.builder().baseUrl(emulator.baseUrl()).serviceToken(token)
-                .httpBackend(OkHttpBackend.of(wire)).logBodies(true).clock(time).sleeper(time).build();
+                .transport(OkHttpTransport.of(wire)).logBodies(true).clock(time).sleeper(time).build();
     }
 
     @Test

@@ -22,7 +22,7 @@ class ConnectionAndIntegrationOperationsTest extends WireMockApiTest {
         Page<Connection> page = client.connections().list(ConnectionListParams.builder().cursor("c1").limit(20)
                 .databaseId("db_1").build());
         onlyRequest("GET", "/v1/connections", query("cursor", "c1", "limit", "20", "databaseId", "db_1"));
-        Connection c = page.items().get(0);
+        Connection c = page.data().get(0);
         assertThat(c.id()).isEqualTo("con_1");
         assertThat(c.kind()).isEqualTo(ConnectionKind.POSTGRES);
         assertThat(c.database().name()).isEqualTo("main");
@@ -75,8 +75,8 @@ class ConnectionAndIntegrationOperationsTest extends WireMockApiTest {
         Page<Integration> page = client.integrations().list(IntegrationListParams.builder().workspaceId("wksp_1")
                 .cursor("c1").limit(2).build());
         onlyRequest("GET", "/v1/integrations", query("cursor", "c1", "limit", "2", "workspaceId", "wksp_1"));
-        assertThat(page.items()).extracting(Integration::id).containsExactly("int_1", "int_2");
-        assertThat(page.items().get(0).createdByUser().email()).isEqualTo("ada@example.com");
+        assertThat(page.data()).extracting(Integration::id).containsExactly("int_1", "int_2");
+        assertThat(page.data().get(0).createdByUser().email()).isEqualTo("ada@example.com");
     }
 
     @Test

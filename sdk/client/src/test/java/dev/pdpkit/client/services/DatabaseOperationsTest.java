@@ -40,7 +40,7 @@ class DatabaseOperationsTest extends WireMockApiTest {
                 .projectId("proj_1").logicalId("main-db").branchId("br_main").branchGitName("feature/x").build());
         onlyRequest("GET", "/v1/databases", query("cursor", "c1", "limit", "2", "projectId", "proj_1",
                 "logicalId", "main-db", "branchId", "br_main", "branchGitName", "feature/x"));
-        assertThat(page.items()).extracting(Database::status)
+        assertThat(page.data()).extracting(Database::status)
                 .containsExactly(DatabaseStatus.READY, DatabaseStatus.PROVISIONING);
         assertThat(page.nextCursor()).contains("c2");
     }
@@ -125,8 +125,8 @@ class DatabaseOperationsTest extends WireMockApiTest {
         Page<Connection> page = client.databases().connections().list(DatabaseConnectionListParams.builder()
                 .databaseId("db_1").cursor("c4").limit(2).build());
         onlyRequest("GET", "/v1/databases/db_1/connections", query("cursor", "c4", "limit", "2"));
-        assertThat(page.items()).extracting(Connection::id).containsExactly("con_1", "con_2");
-        assertThat(page.items().get(0).directConnection()).isEmpty();
+        assertThat(page.data()).extracting(Connection::id).containsExactly("con_1", "con_2");
+        assertThat(page.data().get(0).directConnection()).isEmpty();
         assertThat(page.hasNextPage()).isTrue();
     }
 

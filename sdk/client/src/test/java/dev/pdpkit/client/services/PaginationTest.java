@@ -1,5 +1,9 @@
 package dev.pdpkit.client.services;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.pdpkit.client.errors.PrismaPaginationException;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +56,7 @@ class PaginationTest extends WireMockApiTest {
         page("c3", Fixtures.page(null, false, Fixtures.project("p5")));
 
         Page<Project> first = client.projects().list(filters());
-        assertThat(ids(first)).as("iterating a page visits that page only").containsExactly("p1", "p2");
+        assertThat(ids(first.data())).as("a page's data is that page only").containsExactly("p1", "p2");
         assertThat(ids(first.autoPager())).containsExactly("p1", "p2", "p3", "p4", "p5");
         assertCursors(null, "c2", "c3");
     }
@@ -73,33 +77,42 @@ class PaginationTest extends WireMockApiTest {
     }
 
     @Test
-    void anEmptyPageWithHasMoreStops() {
+    void anEmptyPageWithHasMoreEndsTheWalkWithATypedErrorHoldingWhatWasFetched() {
         page(null, Fixtures.page("c2", true, Fixtures.project("p1")));
         page("c2", Fixtures.page("c3", true));
         page("c3", Fixtures.page(null, false, Fixtures.project("never")));
 
-        assertThat(ids(client.projects().list(filters()).autoPager())).containsExactly("p1");
+        List<String> seen = new ArrayList<>();
+        PrismaPaginationException e = catchThrowableOfType(
+                () -> client.projects().list(filters()).autoPager().forEach(p -> seen.add(p.id())),
+                PrismaPaginationException.class);
+        assertThat(e).hasMessageContaining("empty page says hasMore");
+        assertThat(seen).containsExactly("p1");
+        assertThat(e.itemsSoFar()).extracting(o -> ((Project) o).id()).containsExactly("p1");
+        assertThat(e.pagesFetched()).isEqualTo(2);
         assertCursors(null, "c2");
     }
 
     @Test
-    void aMissingNextCursorWithHasMoreStops() {
+    void aMissingNextCursorWithHasMoreFailsTheFirstPage() {
         page(null, Fixtures.page(null, true, Fixtures.project("p1"), Fixtures.project("p2")));
 
-        Page<Project> first = client.projects().list(filters());
-        assertThat(first.hasMore()).isTrue();
-        assertThat(first.hasNextPage()).isFalse();
-        assertThat(first.autoPager().stream().map(Project::id).collect(Collectors.toList()))
-                .containsExactly("p1", "p2");
+        PrismaPaginationException e = catchThrowableOfType(() -> client.projects().list(filters()),
+                PrismaPaginationException.class);
+        assertThat(e).hasMessageContaining("nextCursor is missing");
+        assertThat(e.itemsSoFar()).extracting(o -> ((Project) o).id()).containsExactly("p1", "p2");
         assertCursors((String) null);
     }
 
     @Test
-    void aRepeatedCursorStops() {
+    void aRepeatedCursorEndsTheWalkWithATypedError() {
         page(null, Fixtures.page("c2", true, Fixtures.project("p1")));
         page("c2", Fixtures.page("c2", true, Fixtures.project("p2")));
 
-        assertThat(ids(client.projects().list(filters()).autoPager())).containsExactly("p1", "p2");
+        PrismaPaginationException e = catchThrowableOfType(
+                () -> ids(client.projects().list(filters()).autoPager()), PrismaPaginationException.class);
+        assertThat(e).hasMessageContaining("cursor repeated");
+        assertThat(e.itemsSoFar()).extracting(o -> ((Project) o).id()).containsExactly("p1", "p2");
         assertCursors(null, "c2");
     }
 
@@ -112,7 +125,7 @@ class PaginationTest extends WireMockApiTest {
         assertThat(first.hasNextPage()).isTrue();
         assertThat(first.nextCursor()).contains("c2");
         Page<Project> second = first.nextPage();
-        assertThat(ids(second)).containsExactly("p3");
+        assertThat(ids(second.data())).containsExactly("p3");
         assertThat(second.hasMore()).isFalse();
         assertThat(second.hasNextPage()).isFalse();
         assertThatThrownBy(second::nextPage).isInstanceOf(NoSuchElementException.class);

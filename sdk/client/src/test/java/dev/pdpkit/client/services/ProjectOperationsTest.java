@@ -34,7 +34,7 @@ class ProjectOperationsTest extends WireMockApiTest {
         Page<Project> page = client.projects().list(ProjectListParams.builder().cursor("c1").limit(5)
                 .logicalId("shop-prod").build());
         onlyRequest("GET", "/v1/projects", query("cursor", "c1", "limit", "5", "logicalId", "shop-prod"));
-        Project p = page.items().get(0);
+        Project p = page.data().get(0);
         assertThat(p.id()).isEqualTo("proj_1");
         assertThat(p.type()).isEqualTo("project");
         assertThat(p.name()).isEqualTo("shop");
@@ -50,7 +50,7 @@ class ProjectOperationsTest extends WireMockApiTest {
         stub("GET", "/v1/projects", 200, Fixtures.page(null, false));
         Page<Project> page = client.projects().list();
         onlyRequest("GET", "/v1/projects");
-        assertThat(page.items()).isEmpty();
+        assertThat(page.data()).isEmpty();
         assertThat(page.hasNextPage()).isFalse();
     }
 
@@ -139,7 +139,7 @@ class ProjectOperationsTest extends WireMockApiTest {
         Page<Database> page = client.projects().databases().list(ProjectDatabaseListParams.builder()
                 .projectId("proj_1").cursor("c3").limit(50).build());
         onlyRequest("GET", "/v1/projects/proj_1/databases", query("cursor", "c3", "limit", "50"));
-        Database db = page.items().get(0);
+        Database db = page.data().get(0);
         assertThat(db.id()).isEqualTo("db_1");
         assertThat(db.project().id()).isEqualTo("proj_1");
         assertThat(db.connections()).extracting(c -> c.id()).containsExactly("con_1");

@@ -60,7 +60,7 @@ class RawResponseTest extends WireMockApiTest {
                 .serviceTokens().list("wksp_1");
         onlyRequest("GET", "/v1/workspaces/wksp_1/service-tokens");
         assertThat(raw.statusCode()).isEqualTo(200);
-        assertThat(raw.body().items()).hasSize(1);
+        assertThat(raw.body().data()).hasSize(1);
         assertThat(raw.body().nextCursor()).contains("c2");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.pdpkit.client.core.Page;
 import dev.pdpkit.client.core.RawResponse;
 import dev.pdpkit.client.errors.PrismaDecodeException;
+import dev.pdpkit.client.model.ConnectionWithSecrets;
 import dev.pdpkit.client.model.BucketKeyCreateParams;
 import dev.pdpkit.client.model.BucketKeyRole;
 import dev.pdpkit.client.model.ConnectionCreateParams;
@@ -69,7 +70,7 @@ class RedactionTest extends WireMockApiTest {
         shown.add(client.projects().withRawResponse().transfer(transfer));
         Page<?> page = client.databases().connections().list("db_1");
         shown.add(page);
-        shown.add(page.items());
+        shown.add(page.data());
 
         // The values really were parsed (the masking is not an artefact of missing data).
         assertThat(connection.connectionString()).isEqualTo(Fixtures.CONNECTION_STRING);
@@ -86,11 +87,12 @@ class RedactionTest extends WireMockApiTest {
         String body = Fixtures.connectionWithSecrets("con_1", "db_1")
                 .replace("\"port\":5432", "\"port\":\"" + Fixtures.CONNECTION_STRING + "\"");
         stubOffSpec("POST", "/v1/connections/con_1/rotate", 200, Fixtures.data(body));
-        PrismaDecodeException e = catchThrowableOfType(() -> client.connections().rotate("con_1"),
-                PrismaDecodeException.class);
+        ConnectionWithSecrets rotated = client.connections().rotate("con_1");
+        PrismaDecodeException e = catchThrowableOfType(rotated::validate, PrismaDecodeException.class);
         assertThat(e).isNotNull();
         assertNoSecret(e.getMessage());
         assertNoSecret(e.toString());
+        assertNoSecret(rotated.toString());
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             assertNoSecret(String.valueOf(c.getMessage()));
         }
@@ -100,10 +102,11 @@ class RedactionTest extends WireMockApiTest {
     void aMissingRequiredSecretDoesNotLeakTheOthers() {
         String body = Fixtures.connectionWithSecrets("con_1", "db_1").replace("\"name\":\"app\",", "");
         stubOffSpec("POST", "/v1/connections/con_1/rotate", 200, Fixtures.data(body));
-        PrismaDecodeException e = catchThrowableOfType(() -> client.connections().rotate("con_1"),
-                PrismaDecodeException.class);
+        ConnectionWithSecrets rotated = client.connections().rotate("con_1");
+        PrismaDecodeException e = catchThrowableOfType(rotated::name, PrismaDecodeException.class);
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("name");
+        assertThat(rotated.endpoints()).isNotNull(); // the one-time secrets are still readable
         assertNoSecret(e.getMessage());
     }
 }

@@ -82,7 +82,7 @@ class RegionAndBucketOperationsTest extends WireMockApiTest {
                 .projectId("proj_1").logicalId("assets").branchId("br_main").branchGitName("main").build());
         onlyRequest("GET", "/v1/buckets", query("cursor", "c1", "limit", "1", "projectId", "proj_1",
                 "logicalId", "assets", "branchId", "br_main", "branchGitName", "main"));
-        Bucket b = page.items().get(0);
+        Bucket b = page.data().get(0);
         assertThat(b.id()).isEqualTo("bkt_1");
         assertThat(b.providerName()).isEqualTo("pdp-bkt_1-assets");
         assertThat(b.status()).isEqualTo("active");
@@ -132,7 +132,7 @@ class RegionAndBucketOperationsTest extends WireMockApiTest {
         Page<BucketKey> page = client.buckets().keys().list(BucketKeyListParams.builder().bucketId("bkt_1")
                 .cursor("c1").limit(10).build());
         onlyRequest("GET", "/v1/buckets/bkt_1/keys", query("cursor", "c1", "limit", "10"));
-        BucketKey k = page.items().get(0);
+        BucketKey k = page.data().get(0);
         assertThat(k.id()).isEqualTo("key_1");
         assertThat(k.role()).isEqualTo(BucketKeyRole.READ_WRITE);
         assertThat(k.valueHint()).isEqualTo("...5e6f");

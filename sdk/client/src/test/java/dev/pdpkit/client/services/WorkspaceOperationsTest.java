@@ -56,10 +56,10 @@ class WorkspaceOperationsTest extends WireMockApiTest {
                 Fixtures.workspace("wksp_2")));
         Page<Workspace> page = client.workspaces().list(WorkspaceListParams.builder().cursor("c1").limit(2).build());
         onlyRequest("GET", "/v1/workspaces", query("cursor", "c1", "limit", "2"));
-        assertThat(page.items()).extracting(Workspace::id).containsExactly("wksp_1", "wksp_2");
+        assertThat(page.data()).extracting(Workspace::id).containsExactly("wksp_1", "wksp_2");
         assertThat(page.hasMore()).isTrue();
         assertThat(page.nextCursor()).contains("c2");
-        Workspace w = page.items().get(0);
+        Workspace w = page.data().get(0);
         assertThat(w.type()).isEqualTo("workspace");
         assertThat(w.url()).isEqualTo("https://api.prisma.io/v1/workspaces/wksp_1");
         assertThat(w.createdAt()).isEqualTo(OffsetDateTime.parse(CREATED_AT));
@@ -93,7 +93,7 @@ class WorkspaceOperationsTest extends WireMockApiTest {
         onlyRequest("GET", "/v1/workspaces/wksp_1/service-tokens", query("cursor", "c1", "limit", "10"));
         assertThat(page.hasMore()).isFalse();
         assertThat(page.hasNextPage()).isFalse();
-        ServiceToken t = page.items().get(0);
+        ServiceToken t = page.data().get(0);
         assertThat(t.id()).isEqualTo("st_1");
         assertThat(t.type()).isEqualTo("serviceToken");
         assertThat(t.valueHint()).isEqualTo("...44d1");
@@ -127,7 +127,7 @@ class WorkspaceOperationsTest extends WireMockApiTest {
         Page<Integration> page = client.workspaces().integrations().list(WorkspaceIntegrationListParams.builder()
                 .workspaceId("wksp_1").limit(1).build());
         onlyRequest("GET", "/v1/workspaces/wksp_1/integrations", query("limit", "1"));
-        Integration i = page.items().get(0);
+        Integration i = page.data().get(0);
         assertThat(i.id()).isEqualTo("int_1");
         assertThat(i.scopes()).containsExactly("workspace:admin", "offline_access");
         assertThat(i.client().name()).isEqualTo("Vercel");

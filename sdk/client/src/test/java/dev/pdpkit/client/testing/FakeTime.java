@@ -1,35 +1,28 @@
 package dev.pdpkit.client.testing;
 
 import dev.pdpkit.client.core.Sleeper;
-import java.time.Clock;
+import dev.pdpkit.fixtures.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock and a sleeper in one: sleeping advances the clock instantly and records the wait. */
-public final class FakeTime extends Clock implements Sleeper {
-    private volatile Instant now;
+/** The shared manual clock plus a sleeper: sleeping advances the clock instantly and records the wait. */
+public final class FakeTime extends ManualClock implements Sleeper {
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     public FakeTime(Instant start) {
-        this.now = start;
+        super(start);
     }
 
     public FakeTime() {
-        this(Instant.parse("2026-11-23T10:00:00Z"));
+        super();
     }
 
     @Override
-    public synchronized void sleep(Duration duration) {
+    public void sleep(Duration duration) {
         sleeps.add(duration);
-        now = now.plus(duration);
-    }
-
-    public synchronized void advance(Duration d) {
-        now = now.plus(d);
+        advance(duration);
     }
 
     public List<Duration> sleeps() {
@@ -38,20 +31,5 @@ public final class FakeTime extends Clock implements Sleeper {
 
     public Duration totalSlept() {
         return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }

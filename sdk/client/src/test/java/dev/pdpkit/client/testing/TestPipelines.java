@@ -4,9 +4,9 @@ import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.internal.ClientContext;
 import dev.pdpkit.client.internal.pipeline.Pipeline;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import java.time.Duration;
 import java.util.Map;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** Builds the real request pipeline against a loopback server, with fake time. */
@@ -20,8 +20,15 @@ public final class TestPipelines {
 
     public static ClientContext context(String baseUrl, Credentials credentials, RetryPolicy policy, FakeTime time,
                                         Duration budget, Duration readTimeout) {
-        OkHttpClient http = Pipeline.derive(new OkHttpClient(), Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(5));
-        return new ClientContext(Pipeline.create(http, HttpUrl.get(baseUrl + "/"),
-                Map.of("User-Agent", "pdpkit-test"), credentials, policy, budget, time, time, true));
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(readTimeout)
+                .writeTimeout(Duration.ofSeconds(5)).build();
+        Pipeline pipeline = Pipeline.create(new Pipeline.Settings()
+                .transport(OkHttpTransport.owning(http), baseUrl)
+                .headers(Map.of("User-Agent", "pdpkit-test"))
+                .credentials(credentials)
+                .retries(policy, null)
+                .time(budget, time, time)
+                .logBodies(true));
+        return new ClientContext(pipeline.blocking(), pipeline.async());
     }
 }

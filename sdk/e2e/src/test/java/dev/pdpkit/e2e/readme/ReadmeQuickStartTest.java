@@ -58,6 +58,36 @@ class ReadmeQuickStartTest {
         }
     }
 
+    @Test
+    void theClientFeaturesSnippetCompilesAndRunsAsWritten() throws Exception {
+        String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
+        int begin = readme.indexOf("<!-- client-features:begin");
+        assertThat(begin).as("README client-features marker").isNotNegative();
+        int code = readme.indexOf("```java", begin) + "```java".length();
+        String source = readme.substring(code, readme.indexOf("```", code));
+        Path file = dir.resolve("ClientFeatures.java");
+        Files.writeString(file, source);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), "-cp", classpath,
+                file.toString())).as("javac exit code for the README client-features snippet").isZero();
+
+        try (PrismaEmulator emulator = PrismaEmulator.start()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", dir + File.pathSeparator + classpath,
+                    "ClientFeatures").redirectErrorStream(true);
+            pb.environment().put("PRISMA_SERVICE_TOKEN", emulator.partnerServiceToken());
+            pb.environment().put("PRISMA_API_URL", emulator.baseUrl());
+            Process p = pb.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("snippet finished").isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("attempt getV1Projects #1 SUCCEEDED")
+                    .contains("projects on the first page: ")
+                    .contains("retries in the registry: 2")
+                    .doesNotContain(emulator.partnerServiceToken());
+        }
+    }
+
     private static Path findReadme() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !(Files.exists(p.resolve("README.md")) && Files.isDirectory(p.resolve("openapi")))) {

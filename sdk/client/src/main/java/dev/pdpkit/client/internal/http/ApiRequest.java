@@ -21,6 +21,7 @@ public final class ApiRequest {
     private final Map<String, List<String>> query;
     private final JsonNode body;
     private final IdempotencyKind idempotency;
+    private final boolean unauthorizedMeansBodyCredential;
 
     /** How a request may be retried after it may have reached the server. */
     public enum IdempotencyKind {
@@ -44,6 +45,7 @@ public final class ApiRequest {
         this.idempotency = b.idempotency != null ? b.idempotency
                 : ("POST".equals(method) || "PATCH".equals(method)) ? IdempotencyKind.NON_IDEMPOTENT
                 : IdempotencyKind.IDEMPOTENT;
+        this.unauthorizedMeansBodyCredential = b.unauthorizedMeansBodyCredential;
     }
 
     /**
@@ -85,6 +87,11 @@ public final class ApiRequest {
 
     public IdempotencyKind idempotency() {
         return idempotency;
+    }
+
+    /** @return true when a 401 rejects a credential in the body (declared in the spec), not the caller's token */
+    public boolean unauthorizedMeansBodyCredential() {
+        return unauthorizedMeansBodyCredential;
     }
 
     /**
@@ -151,14 +158,48 @@ public final class ApiRequest {
         query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
         b.body = body;
         b.idempotency = idempotency;
+        b.unauthorizedMeansBodyCredential = unauthorizedMeansBodyCredential;
         return b;
     }
 
-    static String encodePathSegment(String value) {
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("a path parameter must not be empty");
+    /**
+     * Returns the concrete path followed by the encoded query string, as sent.
+     *
+     * @return for example {@code /v1/projects?cursor=abc&limit=10}
+     */
+    public String resolvedPathAndQuery() {
+        String path = resolvedPath();
+        if (query.isEmpty()) {
+            return path;
         }
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(path.length() + 32).append(path);
+        char sep = '?';
+        for (Map.Entry<String, List<String>> q : query.entrySet()) {
+            for (String v : q.getValue()) {
+                sb.append(sep).append(encode(q.getKey())).append('=').append(encode(v));
+                sep = '&';
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Checks a path id before anything is sent: an empty id, {@code .} or {@code ..} would address another resource
+     * once a server or proxy normalises the path ({@code projects().get("..")} would call {@code GET /v1/}).
+     */
+    static void checkPathValue(String name, String value) {
+        if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("path parameter '" + name + "' must not be "
+                    + (value.isEmpty() ? "empty" : "'" + value + "'"));
+        }
+    }
+
+    static String encodePathSegment(String value) {
+        return encode(value);
+    }
+
+    private static String encode(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 8);
         for (byte c : value.getBytes(StandardCharsets.UTF_8)) {
             int u = c & 0xff;
             if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
@@ -169,9 +210,7 @@ public final class ApiRequest {
                         .append(Character.toUpperCase(Character.forDigit(u & 0xf, 16)));
             }
         }
-        // "." and ".." would change the path's meaning once a server normalises it.
-        String s = sb.toString();
-        return s.equals(".") ? "%2E" : s.equals("..") ? "%2E%2E" : s;
+        return sb.toString();
     }
 
     @Override
@@ -188,6 +227,7 @@ public final class ApiRequest {
         private final Map<String, List<String>> query = new LinkedHashMap<>();
         private JsonNode body;
         private IdempotencyKind idempotency;
+        private boolean unauthorizedMeansBodyCredential;
 
         private Builder(String operationId, String method, String pathTemplate) {
             this.operationId = Objects.requireNonNull(operationId);
@@ -200,9 +240,12 @@ public final class ApiRequest {
          * @param value the raw (unencoded) value
          * @return this builder
          * @throws NullPointerException if the value is null
+         * @throws IllegalArgumentException if the value is empty, {@code .} or {@code ..}
          */
         public Builder pathParam(String name, String value) {
-            pathParams.put(name, Objects.requireNonNull(value, () -> "path parameter '" + name + "' is required"));
+            Objects.requireNonNull(value, () -> "path parameter '" + name + "' is required");
+            checkPathValue(name, value);
+            pathParams.put(name, value);
             return this;
         }
 
@@ -244,6 +287,17 @@ public final class ApiRequest {
          */
         public Builder idempotency(IdempotencyKind kind) {
             this.idempotency = kind;
+            return this;
+        }
+
+        /**
+         * Declares that a 401 rejects a credential in the body rather than the caller's token.
+         *
+         * @param value true for such operations
+         * @return this builder
+         */
+        public Builder unauthorizedMeansBodyCredential(boolean value) {
+            this.unauthorizedMeansBodyCredential = value;
             return this;
         }
 

@@ -14,15 +14,17 @@ public final class ErrorBodies {
     /**
      * @param status the HTTP status (not 2xx)
      * @param headers the response headers
-     * @param body the body text, possibly null, empty, HTML or plain text
+     * @param bytes the body, possibly empty, HTML, plain text or not even UTF-8
      * @param clock for {@code Retry-After} dates
      * @return the exception to throw
      */
-    public static PrismaApiException toException(int status, HttpHeaders headers, String body, Clock clock) {
+    public static PrismaApiException toException(int status, HttpHeaders headers, byte[] bytes, Clock clock) {
+        String body = bytes == null || bytes.length == 0 ? null
+                : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         String code = null;
         String message = null;
         String hint = null;
-        JsonNode error = readErrorObject(body);
+        JsonNode error = readErrorObject(bytes);
         if (error != null) {
             code = text(error.get("code"));
             message = text(error.get("message"));
@@ -32,15 +34,14 @@ public final class ErrorBodies {
                 RetryAfter.parse(headers.first("Retry-After").orElse(null), clock));
     }
 
-    private static JsonNode readErrorObject(String body) {
-        if (body == null || body.isBlank()) {
+    private static JsonNode readErrorObject(byte[] body) {
+        if (body == null || body.length == 0) {
             return null;
         }
         try {
-            JsonNode root = Json.MAPPER.readTree(body);
-            JsonNode error = root == null ? null : root.get("error");
+            JsonNode error = Json.parse(body, 0).get("error");
             return error != null && error.isObject() ? error : null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null; // not JSON: the exception keeps the raw body
         }
     }

@@ -33,7 +33,7 @@ public interface ResponseBody<T> {
     static <T> ResponseBody<T> data(JsonCodec<T> codec) {
         return (root, status) -> {
             JsonNode data = root == null ? null : root.get("data");
-            if (data == null) {
+            if (data == null || data.isNull()) {
                 throw new PrismaDecodeException(status, "response has no $.data member", null);
             }
             return decode(codec, data, "$.data", status);
@@ -71,8 +71,14 @@ public interface ResponseBody<T> {
         try {
             return codec.decode(node, path);
         } catch (PrismaDecodeException e) {
-            if (e.statusCode() != 0) {
-                throw e;
+            // Only the outermost shape can fail: a model's members are read tolerantly. A value that is not even an
+            // object still yields a model, with every member missing, so the caller gets the rest of the answer.
+            if (!node.isObject()) {
+                try {
+                    return codec.decode(dev.pdpkit.client.internal.json.Json.NODES.objectNode(), path);
+                } catch (PrismaDecodeException again) {
+                    // not an object model (a union needs its discriminator): report the original problem
+                }
             }
             throw new PrismaDecodeException(status, e.getMessage(), e.getCause());
         }

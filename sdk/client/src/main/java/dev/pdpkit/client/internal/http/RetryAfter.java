@@ -4,17 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /** Parses {@code Retry-After}: delta seconds or an HTTP date (RFC 9110, section 10.2.3). */
 public final class RetryAfter {
+    /** What an absurdly large delta stands for: longer than any client waits. */
+    public static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
+
     private RetryAfter() {
     }
 
     /**
      * @param value the header value, or null
      * @param clock the clock an HTTP date is measured against
-     * @return the wait (zero for a date in the past), or null when the value is absent or unreadable
+     * @return the wait (zero for a date in the past; {@link #FOREVER} for a number too large to hold), or null when
+     *     the value is absent or unreadable
      */
     public static Duration parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
@@ -24,15 +27,15 @@ public final class RetryAfter {
         if (v.chars().allMatch(Character::isDigit)) {
             try {
                 return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                return null; // absurdly long digit string
+            } catch (NumberFormatException | ArithmeticException e) {
+                return FOREVER; // an absurdly long digit string still asks for a very long wait
             }
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
             Duration d = Duration.between(clock.instant(), at.toInstant());
             return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
+        } catch (ArithmeticException | java.time.DateTimeException e) {
             return null;
         }
     }

@@ -3,7 +3,8 @@ package dev.pdpkit.client.internal.http;
 import dev.pdpkit.client.core.RequestOptions;
 
 /**
- * The request pipeline below the generated services: retries, credentials, logging and the HTTP exchange.
+ * The whole call below the generated services: retries, circuit breaker, rate limit, credentials, logging, status
+ * mapping and the {@link dev.pdpkit.client.http.HttpTransport}. Not to be confused with that public, per-attempt seam.
  */
 public interface Transport {
 

@@ -28,4 +28,19 @@ public interface JsonCodec<T> {
      * @return the JSON tree
      */
     JsonNode encode(T value);
+
+    /**
+     * Tells whether {@link #decode} uses its path argument when it succeeds (objects pass it to their members).
+     * Scalars do not, so their callers can skip building it.
+     *
+     * @return true unless this codec reads a scalar
+     */
+    default boolean needsPath() {
+        return true;
+    }
+
+    /** @return the documented type, for messages, such as {@code "a string"} */
+    default String expected() {
+        return "the documented type";
+    }
 }

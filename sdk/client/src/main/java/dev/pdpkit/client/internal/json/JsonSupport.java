@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pdpkit.client.core.JsonField;
+import dev.pdpkit.client.core.JsonValue;
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Shared reading and writing helpers that the generated codecs and models call. Internal: not part of the public API.
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  * {@code Map<String, Object>} (insertion-ordered), all unmodifiable; no Jackson type ever leaves this package.
  */
 public final class JsonSupport {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     /** Codec of a JSON string. */
     public static final JsonCodec<String> STRING = new ScalarCodec<>("a string") {
@@ -124,7 +123,7 @@ public final class JsonSupport {
     };
 
     /** Codec of an ISO-8601 date-time with offset (schema {@code format: date-time}). */
-    public static final JsonCodec<OffsetDateTime> DATE_TIME = new ScalarCodec<>("a date-time string") {
+    public static final JsonCodec<OffsetDateTime> DATE_TIME = new ScalarCodec<>("a date-time string with an offset") {
         @Override
         OffsetDateTime read(JsonNode node, String path) {
             if (!node.isTextual()) {
@@ -183,15 +182,26 @@ public final class JsonSupport {
                     throw typeError(path, "an array", node);
                 }
                 List<T> items = new ArrayList<>(node.size());
+                boolean paths = itemCodec.needsPath();
                 for (int i = 0; i < node.size(); i++) {
                     JsonNode item = node.get(i);
-                    String itemPath = path + "[" + i + "]";
                     if (item.isNull()) {
-                        throw new PrismaDecodeException(0, "unexpected null array item at " + itemPath, null);
+                        throw new PrismaDecodeException(0, "unexpected null array item at " + path + "[" + i + "]",
+                                null);
                     }
-                    items.add(itemCodec.decode(item, itemPath));
+                    items.add(itemCodec.decode(item, paths ? path + "[" + i + "]" : path));
                 }
                 return Collections.unmodifiableList(items);
+            }
+
+            @Override
+            public boolean needsPath() {
+                return itemCodec.needsPath();
+            }
+
+            @Override
+            public String expected() {
+                return "an array of " + itemCodec.expected();
             }
 
             @Override
@@ -227,28 +237,30 @@ public final class JsonSupport {
     /**
      * Reads an optional member: absent gives {@link JsonField#missing()}, {@code null} gives
      * {@link JsonField#ofNull()} (also for fields the spec does not declare nullable: an unexpected null is kept, not
-     * rejected), anything else is decoded with {@code codec}.
+     * rejected), a value the codec cannot read gives an {@linkplain JsonField#invalid invalid} field that keeps it.
      *
      * @param object the enclosing object
      * @param name the member name
      * @param path the path of the enclosing object
      * @param codec the member's codec
      * @param <T> the member type
-     * @return the field
+     * @return the field; never throws for the member's content
      */
     public static <T> JsonField<T> readOptional(ObjectNode object, String name, String path, JsonCodec<T> codec) {
         JsonNode member = object.get(name);
-        if (member == null || member.isMissingNode()) {
+        if (member == null) {
             return JsonField.missing();
         }
         if (member.isNull()) {
             return JsonField.ofNull();
         }
-        return JsonField.of(codec.decode(member, child(path, name)));
+        return decodeMember(member, codec, path, name);
     }
 
     /**
-     * Reads a required member: absent is an error; {@code null} is an error unless the field is nullable.
+     * Reads a required member tolerantly: absent gives a missing field that knows its path, {@code null} on a
+     * non-nullable member a null field that knows its path, an unreadable value an invalid field. The model is built
+     * either way; the member's accessor throws when it is read.
      *
      * @param object the enclosing object
      * @param name the member name
@@ -256,23 +268,44 @@ public final class JsonSupport {
      * @param codec the member's codec
      * @param nullable whether the spec allows {@code null}
      * @param <T> the member type
-     * @return the field, present or (when nullable) explicit null
-     * @throws PrismaDecodeException if the member is absent, null but not nullable, or of the wrong type
+     * @return the field; never throws for the member's content
      */
     public static <T> JsonField<T> readRequired(ObjectNode object, String name, String path, JsonCodec<T> codec,
                                                 boolean nullable) {
         JsonNode member = object.get(name);
-        String memberPath = child(path, name);
-        if (member == null || member.isMissingNode()) {
-            throw new PrismaDecodeException(0, "missing required field " + memberPath, null);
+        if (member == null) {
+            return JsonField.missingAt(child(path, name));
         }
         if (member.isNull()) {
-            if (nullable) {
-                return JsonField.ofNull();
-            }
-            throw new PrismaDecodeException(0, "required field " + memberPath + " is null", null);
+            return nullable ? JsonField.ofNull() : JsonField.nullAt(child(path, name));
         }
-        return JsonField.of(codec.decode(member, memberPath));
+        return decodeMember(member, codec, path, name);
+    }
+
+    private static <T> JsonField<T> decodeMember(JsonNode member, JsonCodec<T> codec, String path, String name) {
+        try {
+            // Scalars need no path unless they fail, so the common case builds no string.
+            return JsonField.of(codec.decode(member, codec.needsPath() ? child(path, name) : path));
+        } catch (RuntimeException e) {
+            return JsonField.invalid(child(path, name), JsonValue.from(member), codec.expected());
+        }
+    }
+
+    /**
+     * Checks one field for {@code validate()}: a required, non-nullable field must hold a value; no field may be
+     * invalid.
+     *
+     * @param field the field
+     * @param name the member name, for fields set by hand (decoded fields know their path)
+     * @param required whether the member must be present
+     * @param nullable whether it may be null
+     * @throws dev.pdpkit.client.errors.PrismaInvalidDataException when the field breaks the rule
+     */
+    public static void check(JsonField<?> field, String name, boolean required, boolean nullable) {
+        if (field.isInvalid() || (required && field.isMissing()) || (!nullable && required && field.isNull())) {
+            throw field.jsonPath().isPresent() ? field.problem()
+                    : JsonField.missingAt("$." + name).problem();
+        }
     }
 
     /**
@@ -378,6 +411,10 @@ public final class JsonSupport {
             out.putNull(name);
         } else if (field.isPresent()) {
             out.set(name, codec.encode(field.get()));
+        } else if (field.isInvalid()) {
+            // Written back exactly as received, so a read-modify-write does not drop what this SDK could not read.
+            out.set(name, Json.parse(field.rawJson().orElseThrow().toJson()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), 0));
         }
     }
 
@@ -505,7 +542,20 @@ public final class JsonSupport {
      * @return the member's path
      */
     public static String child(String path, String name) {
-        return IDENTIFIER.matcher(name).matches() ? path + "." + name : path + "['" + name.replace("'", "\\'") + "']";
+        return isIdentifier(name) ? path + "." + name : path + "['" + name.replace("'", "\\'") + "']";
+    }
+
+    private static boolean isIdentifier(String name) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c < 128 && Character.isJavaIdentifierPart(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -557,6 +607,16 @@ public final class JsonSupport {
         }
 
         abstract T read(JsonNode node, String path);
+
+        @Override
+        public boolean needsPath() {
+            return false;
+        }
+
+        @Override
+        public String expected() {
+            return expected;
+        }
 
         @Override
         public final T decode(JsonNode node, String path) {

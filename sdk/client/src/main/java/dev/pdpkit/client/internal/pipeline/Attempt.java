@@ -18,14 +18,16 @@ public final class Attempt {
     private final int number;
     private final Instant deadline;
     private final Clock clock;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Duration timeout;
+    private final Map<String, String> headers = new LinkedHashMap<>(4);
 
-    Attempt(ApiRequest request, RequestOptions options, int number, Instant deadline, Clock clock) {
+    Attempt(ApiRequest request, RequestOptions options, int number, Instant deadline, Clock clock, Duration timeout) {
         this.request = request;
         this.options = options;
         this.number = number;
         this.deadline = deadline;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     public ApiRequest request() {
@@ -44,6 +46,11 @@ public final class Attempt {
     /** @return the time left before the whole call's deadline; zero or negative when it has passed */
     public Duration remaining() {
         return Duration.between(clock.instant(), deadline);
+    }
+
+    /** @return how long this attempt may take: the call's remaining budget, or part of it when a retry may follow */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** @return headers stages added to this attempt (mutable, in order) */

@@ -3,6 +3,7 @@ package dev.pdpkit.client.internal.pipeline;
 import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.errors.UnauthorizedException;
+import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.internal.http.HttpExchange;
 
 /**
@@ -20,29 +21,29 @@ public final class AuthStage implements Stage {
 
     @Override
     public HttpExchange send(Attempt attempt) {
-        String token = token();
+        String token = token(credentials);
         attempt.headers().put("Authorization", "Bearer " + token);
         try {
             return next.send(attempt);
         } catch (UnauthorizedException e) {
-            if (rejectsAnotherCredential(e) || !credentials.refreshAfterUnauthorized(token)) {
+            if (rejectsAnotherCredential(attempt.request(), e) || !credentials.refreshAfterUnauthorized(token)) {
                 throw e;
             }
-            attempt.headers().put("Authorization", "Bearer " + token());
+            attempt.headers().put("Authorization", "Bearer " + token(credentials));
             return next.send(attempt);
         }
     }
 
     /**
-     * A 401 can be about a credential in the request body rather than the caller's own: a transfer answers
-     * {@code invalid_recipient_token} when the recipient's access token is bad. Refreshing the caller's tokens then
-     * would rotate them for nothing and send the request twice.
+     * A 401 can be about a credential in the request body rather than the caller's own: the spec marks such
+     * operations ({@code x-pdpkit-unauthorized: body-credential}, the transfer with its recipient's token). Refreshing
+     * the caller's tokens then would rotate them for nothing and send the request twice.
      */
-    private static boolean rejectsAnotherCredential(UnauthorizedException e) {
-        return e.errorCode().map(code -> code.contains("recipient")).orElse(false);
+    static boolean rejectsAnotherCredential(ApiRequest request, UnauthorizedException e) {
+        return request.unauthorizedMeansBodyCredential();
     }
 
-    private String token() {
+    static String token(Credentials credentials) {
         String token = credentials.bearerToken();
         if (token == null || token.isBlank()) {
             throw new PrismaException("the credentials supplied no bearer token");

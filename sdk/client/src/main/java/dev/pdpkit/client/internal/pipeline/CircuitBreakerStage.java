@@ -8,7 +8,9 @@ import dev.pdpkit.client.resilience.CircuitBreakerOptions;
 import dev.pdpkit.client.resilience.CircuitOpenException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,8 @@ public final class CircuitBreakerStage implements Stage {
     private final CircuitBreaker breaker;
     private final CircuitBreakerOptions options;
     private final Stage next;
+    private final Clock clock;
+    private volatile Instant openedAt;
 
     /**
      * @param options the breaker's settings
@@ -28,18 +32,37 @@ public final class CircuitBreakerStage implements Stage {
      * @param next the rest of the per-attempt pipeline
      */
     public CircuitBreakerStage(CircuitBreakerOptions options, Clock clock, Stage next) {
+        this(options, clock, null, next);
+    }
+
+    /**
+     * @param options the breaker's settings
+     * @param clock the client's clock (open-state duration)
+     * @param registry the application's registry to create the breaker in ({@code pdpkit}), or null
+     * @param next the rest of the per-attempt pipeline
+     */
+    public CircuitBreakerStage(CircuitBreakerOptions options, Clock clock, CircuitBreakerRegistry registry,
+                               Stage next) {
         this.options = options;
         this.next = next;
+        this.clock = clock;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindow(options.slidingWindowSize(), options.minimumNumberOfCalls(),
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(options.failureRateThreshold())
-                .waitDurationInOpenState(options.waitInOpenState())
+                // The open state is timed by the client's clock below, so the breaker's own timer never fires first.
+                .waitDurationInOpenState(Duration.ofDays(365))
                 .permittedNumberOfCallsInHalfOpenState(options.permittedCallsInHalfOpenState())
                 .recordException(CircuitBreakerStage::isFailure)
                 .writableStackTraceEnabled(false)
                 .build();
-        this.breaker = new CircuitBreakerStateMachine("pdpkit", config, clock);
+        this.breaker = registry == null ? CircuitBreaker.of("pdpkit", config)
+                : registry.circuitBreaker("pdpkit", config);
+        breaker.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = clock.instant();
+            }
+        });
     }
 
     static boolean isFailure(Throwable t) {
@@ -60,6 +83,11 @@ public final class CircuitBreakerStage implements Stage {
 
     @Override
     public HttpExchange send(Attempt attempt) {
+        Instant opened = openedAt;
+        if (breaker.getState() == CircuitBreaker.State.OPEN && opened != null
+                && !clock.instant().isBefore(opened.plus(options.waitInOpenState()))) {
+            breaker.transitionToHalfOpenState();
+        }
         if (!breaker.tryAcquirePermission()) {
             ApiRequest req = attempt.request();
             LoggingStage.LOG.debug("<-- refused {} {} attempt={} op={}: circuit breaker open", req.method(),

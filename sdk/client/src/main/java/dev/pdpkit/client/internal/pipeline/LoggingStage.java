@@ -43,7 +43,7 @@ public final class LoggingStage implements Stage {
             LOG.debug("<-- {} {} {} {}ms attempt={} op={} requestId={}", ex.statusCode(), req.method(),
                     req.pathTemplate(), ms, attempt.number(), req.operationId(),
                     ex.headers().requestId().orElse("-"));
-            if (logBodies && ex.body() != null) {
+            if (logBodies && ex.hasBody()) {
                 LOG.debug("<-- body={}", Redactor.maskBody(ex.body()));
             }
             return ex;

@@ -3,18 +3,21 @@ package dev.pdpkit.client.internal.pipeline;
 import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
-import dev.pdpkit.client.internal.http.Transport;
+import dev.pdpkit.client.http.AttemptListener;
+import dev.pdpkit.client.http.HttpTransport;
 import dev.pdpkit.client.resilience.CircuitBreakerOptions;
 import dev.pdpkit.client.resilience.RateLimitOptions;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
+import java.util.Objects;
 
 /**
  * Assembles the request pipeline, outermost first: retry → circuit breaker (optional) → rate limiter (optional) →
- * credentials → logging → HTTP.
+ * credentials → logging → HTTP (status mapping over the {@link HttpTransport}).
  *
  * <p>Why this order: the retry stage is outermost so that every attempt passes through everything below it (a fresh
  * credential, a log line, a breaker record, a permit). The breaker is inside the retry so it judges attempts and so
@@ -24,77 +27,115 @@ import okhttp3.OkHttpClient;
  * shows exactly what was sent, attempt by attempt.
  */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private final RetryStage retry;
+    private final AsyncCalls async;
 
-    /**
-     * @param http OkHttp client (its retries and redirects must already be off)
-     * @param baseUrl API base ending in {@code /}
-     * @param headers default headers (User-Agent, custom)
-     * @param credentials the bearer token source
-     * @param retryPolicy retry counts and back-off
-     * @param timeout default time budget of a whole call
-     * @param sleeper waits between attempts
-     * @param clock measures budgets and {@code Retry-After} dates
-     * @param logBodies whether DEBUG logging includes masked bodies
-     * @return the transport
-     */
-    public static Transport create(OkHttpClient http, HttpUrl baseUrl, Map<String, String> headers,
-                                   Credentials credentials, RetryPolicy retryPolicy, Duration timeout,
-                                   Sleeper sleeper, Clock clock, boolean logBodies) {
-        return create(http, baseUrl, headers, credentials, retryPolicy, timeout, sleeper, clock, logBodies, null,
-                null);
-    }
-
-    /**
-     * Like {@link #create(OkHttpClient, HttpUrl, Map, Credentials, RetryPolicy, Duration, Sleeper, Clock, boolean)}
-     * with the optional circuit breaker and rate limiter.
-     *
-     * @param http OkHttp client (its retries and redirects must already be off)
-     * @param baseUrl API base ending in {@code /}
-     * @param headers default headers (User-Agent, custom)
-     * @param credentials the bearer token source
-     * @param retryPolicy retry counts and back-off
-     * @param timeout default time budget of a whole call
-     * @param sleeper waits between attempts and for rate-limit permits
-     * @param clock measures budgets, {@code Retry-After} dates and the breaker's open state
-     * @param logBodies whether DEBUG logging includes masked bodies
-     * @param circuitBreaker the breaker's settings, or null for none
-     * @param rateLimit the limiter's settings, or null for none
-     * @return the transport
-     */
-    public static Transport create(OkHttpClient http, HttpUrl baseUrl, Map<String, String> headers,
-                                   Credentials credentials, RetryPolicy retryPolicy, Duration timeout,
-                                   Sleeper sleeper, Clock clock, boolean logBodies,
-                                   CircuitBreakerOptions circuitBreaker, RateLimitOptions rateLimit) {
-        Stage httpStage = new OkHttpStage(http, baseUrl, headers, clock);
-        Stage perAttempt = new AuthStage(credentials, new LoggingStage(httpStage, logBodies));
-        if (rateLimit != null) {
-            perAttempt = new RateLimiterStage(rateLimit, sleeper, perAttempt);
+    private Pipeline(Settings s) {
+        HttpStage http = new HttpStage(s.transport, s.baseUrl, s.headers, s.clock);
+        Stage perAttempt = new AuthStage(s.credentials, new LoggingStage(http, s.logBodies));
+        if (s.rateLimit != null) {
+            perAttempt = new RateLimiterStage(s.rateLimit, s.sleeper, s.rateLimiterRegistry, perAttempt);
         }
-        if (circuitBreaker != null) {
-            perAttempt = new CircuitBreakerStage(circuitBreaker, clock, perAttempt);
+        if (s.circuitBreaker != null) {
+            perAttempt = new CircuitBreakerStage(s.circuitBreaker, s.clock, s.circuitBreakerRegistry, perAttempt);
         }
-        return new RetryStage(perAttempt, retryPolicy, timeout, sleeper, clock);
+        Retries retries = new Retries(s.retryPolicy, s.retryRegistry);
+        this.retry = new RetryStage(perAttempt, retries, s.timeout, s.sleeper, s.clock, s.listener);
+        this.async = new AsyncCalls(retry, s.credentials, http, s.circuitBreaker == null && s.rateLimit == null);
     }
 
     /**
-     * Derives the OkHttp client the SDK uses from the application's: same pools, but no OkHttp retries or redirects.
+     * Builds the pipeline.
      *
-     * @param base the application's or the SDK's own client
-     * @param connect connect timeout per attempt
-     * @param read read timeout per attempt
-     * @param write write timeout per attempt
-     * @return the derived client
+     * @param settings what it is built from
+     * @return the pipeline
      */
-    public static OkHttpClient derive(OkHttpClient base, Duration connect, Duration read, Duration write) {
-        return base.newBuilder()
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(connect)
-                .readTimeout(read)
-                .writeTimeout(write)
-                .build();
+    public static Pipeline create(Settings settings) {
+        return new Pipeline(settings);
+    }
+
+    /** @return the blocking entry point */
+    public RetryStage blocking() {
+        return retry;
+    }
+
+    /** @return the non-blocking entry point */
+    public AsyncCalls async() {
+        return async;
+    }
+
+    /** Releases the threads the asynchronous path started. */
+    public void close() {
+        async.close();
+    }
+
+    /** What a pipeline is built from; every field but the optional ones must be set. */
+    public static final class Settings {
+        HttpTransport transport;
+        String baseUrl;
+        Map<String, String> headers = Map.of();
+        Credentials credentials;
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        RetryRegistry retryRegistry;
+        Duration timeout = Duration.ofSeconds(60);
+        Sleeper sleeper = Sleeper.SYSTEM;
+        Clock clock = Clock.systemUTC();
+        boolean logBodies;
+        CircuitBreakerOptions circuitBreaker;
+        RateLimitOptions rateLimit;
+        AttemptListener listener;
+        CircuitBreakerRegistry circuitBreakerRegistry;
+        RateLimiterRegistry rateLimiterRegistry;
+
+        public Settings transport(HttpTransport transport, String baseUrl) {
+            this.transport = Objects.requireNonNull(transport);
+            this.baseUrl = Objects.requireNonNull(baseUrl);
+            return this;
+        }
+
+        public Settings headers(Map<String, String> headers) {
+            this.headers = Map.copyOf(headers);
+            return this;
+        }
+
+        public Settings credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials);
+            return this;
+        }
+
+        public Settings retries(RetryPolicy policy, RetryRegistry registry) {
+            this.retryPolicy = Objects.requireNonNull(policy);
+            this.retryRegistry = registry;
+            return this;
+        }
+
+        public Settings time(Duration timeout, Sleeper sleeper, Clock clock) {
+            this.timeout = Objects.requireNonNull(timeout);
+            this.sleeper = Objects.requireNonNull(sleeper);
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Settings logBodies(boolean logBodies) {
+            this.logBodies = logBodies;
+            return this;
+        }
+
+        public Settings resilience(CircuitBreakerOptions circuitBreaker, RateLimitOptions rateLimit) {
+            this.circuitBreaker = circuitBreaker;
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Settings registries(CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters) {
+            this.circuitBreakerRegistry = circuitBreakers;
+            this.rateLimiterRegistry = rateLimiters;
+            return this;
+        }
+
+        public Settings listener(AttemptListener listener) {
+            this.listener = listener;
+            return this;
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.pdpkit.client.resilience.RateLimitOptions;
 import dev.pdpkit.client.resilience.RateLimitWaitException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Duration;
 
 /**
@@ -30,14 +31,25 @@ public final class RateLimiterStage implements Stage {
      * @param next the rest of the per-attempt pipeline
      */
     public RateLimiterStage(RateLimitOptions options, Sleeper sleeper, Stage next) {
+        this(options, sleeper, null, next);
+    }
+
+    /**
+     * @param options permits per period and the longest wait
+     * @param sleeper waits for a permit
+     * @param registry the application's registry to create the limiter in ({@code pdpkit}), or null
+     * @param next the rest of the per-attempt pipeline
+     */
+    public RateLimiterStage(RateLimitOptions options, Sleeper sleeper, RateLimiterRegistry registry, Stage next) {
         this.sleeper = sleeper;
         this.next = next;
-        this.limiter = RateLimiter.of("pdpkit", RateLimiterConfig.custom()
+        RateLimiterConfig config = RateLimiterConfig.custom()
                 .limitForPeriod(options.permits())
                 .limitRefreshPeriod(options.period())
                 .timeoutDuration(options.maxWait())
                 .writableStackTraceEnabled(false)
-                .build());
+                .build();
+        this.limiter = registry == null ? RateLimiter.of("pdpkit", config) : registry.rateLimiter("pdpkit", config);
     }
 
     @Override

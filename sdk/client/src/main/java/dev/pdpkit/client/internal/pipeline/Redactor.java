@@ -16,11 +16,19 @@ import java.util.regex.Pattern;
  * looks like a credential-bearing URL or a JWT.
  */
 public final class Redactor {
-    /** Names of the spec's {@code x-secret} members, lower-cased. */
-    static final Set<String> SECRET_MEMBERS = Set.of(
-            "connectionstring", "pass", "password", "value", "secretaccesskey", "recipientaccesstoken",
-            "apikey", "token", "accesstoken", "refreshtoken", "access_token", "refresh_token", "client_secret",
-            "clientsecret", "directconnection");
+    /**
+     * Names masked in logged bodies, lower-cased: every {@code x-secret} member of the spec (generated, so a secret
+     * the spec gains is masked at once) and the OAuth token members a body could echo.
+     */
+    static final Set<String> SECRET_MEMBERS = secretMembers();
+
+    private static Set<String> secretMembers() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        dev.pdpkit.client.internal.codec.SecretMembers.NAMES.forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        names.addAll(Set.of("access_token", "refresh_token", "id_token", "client_secret", "code_verifier",
+                "accesstoken", "refreshtoken", "token", "password"));
+        return Set.copyOf(names);
+    }
 
     private static final Pattern CREDENTIAL_URL = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/@\\s]+@.*",
             Pattern.CASE_INSENSITIVE);
@@ -34,18 +42,14 @@ public final class Redactor {
      * @param body JSON text, or null
      * @return the text with secrets masked; a body that is not JSON is replaced by its length
      */
-    public static String maskBody(String body) {
-        if (body == null) {
+    public static String maskBody(byte[] body) {
+        if (body == null || body.length == 0) {
             return "";
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null) {
-                return "";
-            }
-            return Json.write(mask(node));
-        } catch (java.io.IOException | RuntimeException e) {
-            return "<" + body.length() + " characters, not JSON>";
+            return Json.write(mask(Json.parse(body, 0)));
+        } catch (RuntimeException e) {
+            return "<" + body.length + " bytes, not JSON>";
         }
     }
 

@@ -1,143 +1,162 @@
 package dev.pdpkit.client.internal.pipeline;
 
+import dev.pdpkit.client.core.HttpHeaders;
 import dev.pdpkit.client.core.RequestOptions;
-import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
-import dev.pdpkit.client.errors.InternalServerException;
+import dev.pdpkit.client.errors.NotFoundException;
 import dev.pdpkit.client.errors.PrismaApiException;
 import dev.pdpkit.client.errors.PrismaException;
-import dev.pdpkit.client.errors.PrismaNetworkException;
-import dev.pdpkit.client.errors.RateLimitException;
+import dev.pdpkit.client.http.AttemptEvent;
+import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.internal.http.HttpExchange;
 import dev.pdpkit.client.internal.http.Transport;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The outermost stage and the only owner of retries (OkHttp's own are off). Resilience4j decides whether an attempt
- * is retried and counts attempts; the back-off is computed here so that it can honour {@code Retry-After}, respect the
- * call's time budget and wait through an injectable {@link Sleeper}.
+ * The outermost stage and the only owner of retries (the transport never retries). For each call it takes a
+ * Resilience4j {@link Retry} context, asks it after each failure whether and when to try again, and waits through
+ * the client's {@link Sleeper}; the call's time budget bounds the whole, and each attempt gets a share of what is left
+ * so that a stalled attempt leaves room for another.
  */
 public final class RetryStage implements Transport {
-    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
-
     private final Stage next;
-    private final RetryPolicy policy;
+    private final Retries retries;
     private final Duration defaultTimeout;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final AttemptListener listener;
 
-    /**
-     * @param next the per-attempt pipeline (credentials, logging, HTTP)
-     * @param policy retry counts and back-off
-     * @param defaultTimeout the time budget of a whole call, unless the call sets its own
-     * @param sleeper waits between attempts
-     * @param clock measures the budget
-     */
-    public RetryStage(Stage next, RetryPolicy policy, Duration defaultTimeout, Sleeper sleeper, Clock clock) {
+    RetryStage(Stage next, Retries retries, Duration defaultTimeout, Sleeper sleeper, Clock clock,
+               AttemptListener listener) {
         this.next = next;
-        this.policy = policy;
+        this.retries = retries;
         this.defaultTimeout = defaultTimeout;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.listener = listener;
     }
 
     @Override
     public HttpExchange send(ApiRequest request, RequestOptions options) {
-        int maxRetries = options.maxRetries().orElse(policy.maxRetries());
-        Instant deadline = clock.instant().plus(options.timeout().orElse(defaultTimeout));
-        AtomicInteger attempts = new AtomicInteger();
-        RetryConfig config = RetryConfig.custom()
-                .maxAttempts(maxRetries + 1)
-                .retryOnException(t -> isRetryable(t, request, options, deadline))
-                .intervalBiFunction((Integer n, io.github.resilience4j.core.functions.Either<Throwable, Object> e) ->
-                        backOff(n, e.getLeft(), deadline))
-                .build();
-        Retry retry = Retry.of(request.operationId(), config);
-        try {
-            return retry.executeSupplier(
-                    () -> next.send(new Attempt(request, options, attempts.incrementAndGet(), deadline, clock)));
-        } catch (StopRetrying stop) {
-            throw stop.failure;
-        }
-    }
-
-    private boolean isRetryable(Throwable t, ApiRequest request, RequestOptions options, Instant deadline) {
-        if (!clock.instant().isBefore(deadline)) {
-            return false;
-        }
-        boolean repeatable = request.idempotency() != ApiRequest.IdempotencyKind.NON_IDEMPOTENT
-                || options.retryNonIdempotent().orElse(false);
-        if (t instanceof PrismaApiException) {
-            return RETRYABLE_STATUS.contains(((PrismaApiException) t).statusCode()) && repeatable;
-        }
-        if (t instanceof PrismaNetworkException) {
-            // A request that never left this machine cannot have been acted on, whatever its method.
-            return !((PrismaNetworkException) t).requestMayHaveBeenSent() || repeatable;
-        }
-        return false;
-    }
-
-    /** Waits before the next attempt and returns 0, so Resilience4j itself does not sleep. */
-    private long backOff(int failedAttempts, Throwable failure, Instant deadline) {
-        PrismaException last = (PrismaException) failure;
-        Optional<Duration> asked = retryAfter(failure);
-        Duration wait;
-        if (asked.isPresent()) {
-            if (asked.get().compareTo(policy.maxRetryAfter()) > 0) {
-                throw new StopRetrying(last); // the server asked for longer than we are allowed to wait
+        CallState call = new CallState(request, options);
+        while (true) {
+            Attempt attempt = call.nextAttempt();
+            long start = System.nanoTime();
+            try {
+                HttpExchange exchange = next.send(attempt);
+                call.context.onComplete();
+                call.report(attempt, exchange.statusCode(), null, start, AttemptEvent.Outcome.SUCCEEDED);
+                return exchange;
+            } catch (RuntimeException e) {
+                PrismaException failure = Stages.typed(e, request);
+                if (call.deleteAlreadyDone(failure)) {
+                    call.context.onComplete();
+                    call.report(attempt, 404, null, start, AttemptEvent.Outcome.SUCCEEDED);
+                    return new HttpExchange(204, HttpHeaders.empty(), new byte[0]);
+                }
+                Duration wait = call.retryWait(failure);
+                call.report(attempt, statusOf(failure), failure, start,
+                        wait == null ? AttemptEvent.Outcome.FAILED : AttemptEvent.Outcome.RETRYING);
+                if (wait == null) {
+                    throw failure;
+                }
+                sleep(wait, failure);
             }
-            wait = asked.get();
-        } else {
-            wait = exponential(failedAttempts);
         }
-        if (clock.instant().plus(wait).isAfter(deadline)) {
-            throw new StopRetrying(last);
-        }
+    }
+
+    private void sleep(Duration wait, PrismaException last) {
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StopRetrying(new PrismaException("interrupted while waiting to retry", last));
+            PrismaException interrupted = new PrismaException("interrupted while waiting to retry", e);
+            interrupted.addSuppressed(last);
+            throw interrupted;
         }
-        return 0L;
     }
 
-    private Duration exponential(int failedAttempts) {
-        long base = policy.initialBackoff().toMillis();
-        long capped = policy.maxBackoff().toMillis();
-        long exp = failedAttempts >= 31 ? capped : Math.min(capped, base * (1L << (failedAttempts - 1)));
-        // Equal jitter: at least half the back-off, so clients that failed together spread out but still wait.
-        long half = exp / 2;
-        return Duration.ofMillis(half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0));
+    static int statusOf(PrismaException e) {
+        return e instanceof PrismaApiException ? ((PrismaApiException) e).statusCode() : 0;
     }
 
-    private static Optional<Duration> retryAfter(Throwable t) {
-        if (t instanceof RateLimitException) {
-            return ((RateLimitException) t).retryAfter();
+    /** What one call carries from attempt to attempt. Shared with the asynchronous path. */
+    final class CallState {
+        final ApiRequest request;
+        final RequestOptions options;
+        final Instant deadline;
+        final boolean repeatable;
+        final int maxAttempts;
+        final Retry.AsyncContext<Object> context;
+        private int attempts;
+        private boolean mayHaveActed;
+
+        CallState(ApiRequest request, RequestOptions options) {
+            this.request = request;
+            this.options = options;
+            this.deadline = clock.instant().plus(options.timeout().orElse(defaultTimeout));
+            this.repeatable = RetryRules.repeatable(request, options.retryNonIdempotent().orElse(false));
+            Retry retry = retries.forCall(repeatable, options.maxRetries().orElse(null));
+            this.maxAttempts = retry.getRetryConfig().getMaxAttempts();
+            this.context = retry.asyncContext();
         }
-        if (t instanceof InternalServerException) {
-            return ((InternalServerException) t).retryAfter();
+
+        Attempt nextAttempt() {
+            attempts++;
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            // A request that may be tried again gets half of what is left, so that one stalled attempt cannot eat
+            // the whole budget; the last possible attempt gets all of it.
+            Duration timeout = repeatable && attempts < maxAttempts ? remaining.dividedBy(2) : remaining;
+            return new Attempt(request, options, attempts, deadline, clock, timeout);
         }
-        return Optional.empty();
+
+        /**
+         * A DELETE retried after an attempt the server may have carried out, answered 404: the first attempt did the
+         * work and its answer was lost. Counted as deleted.
+         */
+        boolean deleteAlreadyDone(PrismaException failure) {
+            boolean done = attempts > 1 && mayHaveActed && "DELETE".equals(request.method())
+                    && failure instanceof NotFoundException;
+            mayHaveActed |= RetryRules.mayHaveActed(failure);
+            return done;
+        }
+
+        /** @return how long to wait before the next attempt, or null when the call ends with this failure */
+        Duration retryWait(PrismaException failure) {
+            long millis = context.onError(failure);
+            if (millis < 0) {
+                return null;
+            }
+            Duration wait = Duration.ofMillis(millis);
+            if (Retries.retryAfter(failure).isPresent()
+                    && wait.compareTo(retries.policy().maxRetryAfter()) > 0) {
+                return null; // the server asked for longer than the client may wait
+            }
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            return wait.compareTo(remaining) >= 0 ? null : wait;
+        }
+
+        void report(Attempt attempt, int status, PrismaException failure, long startNanos,
+                    AttemptEvent.Outcome outcome) {
+            if (listener == null) {
+                return;
+            }
+            AttemptEvent event = new AttemptEvent(request.operationId(), attempt.number(), request.method(),
+                    request.pathTemplate(), status, failure, Duration.ofNanos(System.nanoTime() - startNanos),
+                    outcome);
+            Stages.notify(listener, event);
+        }
     }
 
-    /** Ends the retries from inside the back-off, carrying the failure the caller should see. */
-    private static final class StopRetrying extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient PrismaException failure;
+    CallState newCall(ApiRequest request, RequestOptions options) {
+        return new CallState(request, options);
+    }
 
-        StopRetrying(PrismaException failure) {
-            super(null, null, false, false);
-            this.failure = failure;
-        }
+    Stage next() {
+        return next;
     }
 }

@@ -270,7 +270,6 @@ class RetryFaultMatrixTest {
         return Stream.of(
                 Arguments.of("503", aResponse().withStatus(503)),
                 Arguments.of("500", aResponse().withStatus(500)),
-                Arguments.of("429", aResponse().withStatus(429)),
                 Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
                 Arguments.of("empty response", aResponse().withFault(Fault.EMPTY_RESPONSE)),
                 Arguments.of("read timeout", ok().withFixedDelay(1500)));

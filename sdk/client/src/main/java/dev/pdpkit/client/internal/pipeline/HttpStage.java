@@ -1,0 +1,79 @@
+package dev.pdpkit.client.internal.pipeline;
+
+import dev.pdpkit.client.errors.PrismaTimeoutException;
+import dev.pdpkit.client.http.HttpRequest;
+import dev.pdpkit.client.http.HttpResponse;
+import dev.pdpkit.client.http.HttpTransport;
+import dev.pdpkit.client.internal.http.ApiRequest;
+import dev.pdpkit.client.internal.http.ErrorBodies;
+import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.internal.json.Json;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last stage: turns the attempt into an {@link HttpRequest}, hands it to the {@link HttpTransport}, and maps the
+ * status: a 2xx becomes an {@link HttpExchange}, anything else the {@code PrismaApiException} of its status. The
+ * transport never decides what a status means.
+ */
+public final class HttpStage implements Stage {
+    private final HttpTransport transport;
+    private final String baseUrl;
+    private final Map<String, String> defaultHeaders;
+    private final Clock clock;
+
+    /**
+     * @param transport the transport
+     * @param baseUrl the API base without a trailing slash, such as {@code https://api.prisma.io}
+     * @param defaultHeaders headers sent with every request (User-Agent, custom headers)
+     * @param clock for {@code Retry-After} dates
+     */
+    public HttpStage(HttpTransport transport, String baseUrl, Map<String, String> defaultHeaders, Clock clock) {
+        this.transport = transport;
+        this.baseUrl = baseUrl;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.clock = clock;
+    }
+
+    @Override
+    public HttpExchange send(Attempt attempt) {
+        return toExchange(transport.send(request(attempt)));
+    }
+
+    /**
+     * Builds the transport request for an attempt.
+     *
+     * @param attempt the attempt
+     * @return the request
+     * @throws PrismaTimeoutException when the call's budget is already spent (nothing is sent)
+     */
+    HttpRequest request(Attempt attempt) {
+        ApiRequest req = attempt.request();
+        if (attempt.timeout().isZero() || attempt.timeout().isNegative()) {
+            throw new PrismaTimeoutException("the call's time budget ran out before " + req.operationId()
+                    + " could be sent", null, false);
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>(8);
+        defaultHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
+        attempt.options().headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        attempt.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        headers.put("Accept", List.of("application/json"));
+        byte[] body = req.body() == null ? null : Json.writeBytes(req.body());
+        return HttpRequest.of(req.method(), baseUrl + req.resolvedPathAndQuery(), headers, body, attempt.timeout());
+    }
+
+    HttpExchange toExchange(HttpResponse response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new HttpExchange(status, response.headers(), response.body());
+        }
+        throw ErrorBodies.toException(status, response.headers(), response.body(), clock);
+    }
+
+    /** @return the transport, for the asynchronous path */
+    HttpTransport transport() {
+        return transport;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.pdpkit.client.okhttp;
+
+import dev.pdpkit.client.core.HttpHeaders;
+import dev.pdpkit.client.errors.PrismaNetworkException;
+import dev.pdpkit.client.http.HttpRequest;
+import dev.pdpkit.client.http.HttpResponse;
+import dev.pdpkit.client.http.HttpTransport;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The default {@link HttpTransport}, on OkHttp, and the place where an application's own {@link OkHttpClient} goes
+ * in. The transport derives its client with {@link OkHttpClient#newBuilder()} (so the connection pool and dispatcher
+ * are shared) and takes from OkHttp everything that would act behind the SDK's back: its retries, redirects,
+ * authenticator and its follow-up of a {@code 503} with {@code Retry-After: 0}. It also refuses to send a POST or
+ * PATCH on a pooled connection the server has already closed, so that such a request fails as never sent and is
+ * retried safely.
+ *
+ * <pre>{@code
+ * OkHttpClient shared = new OkHttpClient.Builder().proxy(proxy).build();
+ * PrismaManagement client = PrismaManagement.builder()
+ *     .serviceToken(token)
+ *     .transport(OkHttpTransport.of(shared))
+ *     .build();
+ * }</pre>
+ *
+ * <p>This package is the only part of the client's API that names OkHttp.
+ */
+public final class OkHttpTransport implements HttpTransport {
+    /** Idle connections kept by a transport that creates its own pool: enough for 64 concurrent callers. */
+    public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 64;
+    /** How long an idle pooled connection is kept. */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(1);
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+
+    private final OkHttpClient base;
+    private final OkHttpClient client;
+    private final boolean owned;
+
+    private OkHttpTransport(OkHttpClient base, boolean owned) {
+        this.base = base;
+        this.owned = owned;
+        this.client = base.newBuilder()
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .authenticator(okhttp3.Authenticator.NONE)
+                .addNetworkInterceptor(new GuardInterceptor())
+                .build();
+    }
+
+    /**
+     * Shares an application's client: its pool, dispatcher, proxy, TLS settings, interceptors and timeouts. The SDK
+     * never shuts it down.
+     *
+     * @param client the client to share
+     * @return the transport
+     */
+    public static OkHttpTransport of(OkHttpClient client) {
+        return new OkHttpTransport(Objects.requireNonNull(client, "client"), false);
+    }
+
+    /**
+     * Takes over a client built for this transport alone: it is shut down by {@link #close()}.
+     *
+     * @param client a client nobody else uses
+     * @return the transport
+     */
+    public static OkHttpTransport owning(OkHttpClient client) {
+        return new OkHttpTransport(Objects.requireNonNull(client, "client"), true);
+    }
+
+    /**
+     * Creates a transport with a client of its own ({@value #DEFAULT_MAX_IDLE_CONNECTIONS} idle connections kept for
+     * a minute, 10 s connect, 30 s read and write timeouts), shut down by {@link #close()}.
+     *
+     * @return a new transport
+     */
+    public static OkHttpTransport create() {
+        return create(DEFAULT_MAX_IDLE_CONNECTIONS, DEFAULT_KEEP_ALIVE);
+    }
+
+    /**
+     * Creates a transport with a client of its own and the given pool size.
+     *
+     * @param maxIdleConnections idle connections to keep for reuse; size it to the number of concurrent callers
+     * @param keepAlive how long an idle connection is kept
+     * @return a new transport
+     */
+    public static OkHttpTransport create(int maxIdleConnections, Duration keepAlive) {
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(maxIdleConnections, keepAlive.toMillis(), TimeUnit.MILLISECONDS))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
+                .build();
+        client.dispatcher().setMaxRequestsPerHost(Math.max(5, maxIdleConnections));
+        client.dispatcher().setMaxRequests(Math.max(64, maxIdleConnections));
+        return new OkHttpTransport(client, true);
+    }
+
+    /** @return the application's (or this transport's own) client, for example to send OAuth requests over the same pool */
+    public OkHttpClient client() {
+        return base;
+    }
+
+    /** @return whether this transport created its client and so shuts it down on {@link #close()} */
+    public boolean owned() {
+        return owned;
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request) {
+        Call call = newCall(request);
+        try (Response response = call.execute()) {
+            return toResponse(response);
+        } catch (IOException e) {
+            throw Failures.network(request, e);
+        } catch (RuntimeException e) {
+            throw Failures.unexpected(request, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
+        Call call = newCall(request);
+        CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+        future.whenComplete((r, t) -> {
+            if (future.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                future.completeExceptionally(Failures.network(request, e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (Response r = response) {
+                    future.complete(toResponse(r));
+                } catch (IOException e) {
+                    future.completeExceptionally(Failures.network(request, e));
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(Failures.unexpected(request, e));
+                }
+            }
+        });
+        return future;
+    }
+
+    private Call newCall(HttpRequest request) {
+        Request.Builder rb = new Request.Builder().url(request.url());
+        for (Map.Entry<String, List<String>> h : request.headers().asMap().entrySet()) {
+            for (String v : h.getValue()) {
+                rb.addHeader(h.getKey(), v);
+            }
+        }
+        String method = request.method();
+        RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
+                : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
+        Call call = client.newCall(rb.method(method, body).build());
+        call.timeout().timeout(Math.max(1, request.timeout().toNanos()), TimeUnit.NANOSECONDS);
+        return call;
+    }
+
+    private static HttpResponse toResponse(Response response) throws IOException {
+        ResponseBody body = response.body();
+        byte[] bytes = body == null ? null : body.bytes();
+        return HttpResponse.of(response.code(), GuardInterceptor.restoreHeaders(response.headers()), bytes);
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            base.dispatcher().executorService().shutdown();
+            base.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OkHttpTransport{owned=" + owned + "}";
+    }
+
+    static HttpHeaders headersOf(okhttp3.Headers headers) {
+        return HttpHeaders.of(headers.toMultimap());
+    }
+}
