@@ -49,9 +49,22 @@ class PrismaMetricsTest extends EmulatorBacked {
                     .tag("outcome", "SERVER_ERROR").timer();
             assertThat(ok).isNotNull();
             assertThat(ok.count()).isEqualTo(2);
-            assertThat(ok.getId().getTag("operation")).isNotBlank();
+            assertThat(ok.getId().getTag("operation")).isEqualTo(failed.getId().getTag("operation"))
+                    .matches("[A-Za-z0-9]+");
             assertThat(failed).isNotNull();
             assertThat(failed.count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void retriesAreCountedByOperation() {
+        configured().withPropertyValues("pdpkit.max-retries=1", "pdpkit.timeout=20s").run(context -> {
+            emulator.faults().nextRequest("GET /v1/workspaces").respond(503);
+            context.getBean(PrismaManagement.class).workspaces().list();
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.find(PrismaMeters.RETRIES).counter().count()).isEqualTo(1.0);
+            assertThat(registry.find(PrismaMeters.REQUESTS).tag("status", "5xx").timer().count()).isEqualTo(1);
+            assertThat(registry.find(PrismaMeters.REQUESTS).tag("status", "2xx").timer().count()).isEqualTo(1);
         });
     }
 

@@ -1,10 +1,12 @@
 package dev.pdpkit.spring.boot.internal;
 
+import dev.pdpkit.spring.boot.PrismaProperties;
 import okhttp3.OkHttpClient;
 
 /**
  * The OkHttp clients the auto-configured beans share: the application's {@code OkHttpClient} bean when it has one,
- * else one of ours that is shut down with the context. {@link #api()} adds the metrics interceptor.
+ * else one of ours that is shut down with the context. {@link #api()} is derived from it with the
+ * {@code pdpkit.*-timeout} properties and shares its connection pool.
  */
 public final class PrismaHttp implements AutoCloseable {
     private final OkHttpClient base;
@@ -13,21 +15,24 @@ public final class PrismaHttp implements AutoCloseable {
 
     /**
      * @param applicationClient the application's client, or null to create one
-     * @param observer receives every API attempt, or null
+     * @param properties the timeouts
      */
-    public PrismaHttp(OkHttpClient applicationClient, CallObserver observer) {
+    public PrismaHttp(OkHttpClient applicationClient, PrismaProperties properties) {
         this.owned = applicationClient == null;
         this.base = owned ? new OkHttpClient() : applicationClient;
-        this.api = observer == null ? base
-                : base.newBuilder().addInterceptor(new ObservingInterceptor(observer)).build();
+        this.api = base.newBuilder()
+                .connectTimeout(properties.getConnectTimeout())
+                .readTimeout(properties.getReadTimeout())
+                .writeTimeout(properties.getWriteTimeout())
+                .build();
     }
 
-    /** @return the client for OAuth requests (shares the pool of {@link #api()}) */
+    /** @return the client for OAuth requests (the application's own when it has one) */
     public OkHttpClient base() {
         return base;
     }
 
-    /** @return the client for API requests */
+    /** @return the client for API requests, with the configured timeouts */
     public OkHttpClient api() {
         return api;
     }

@@ -1,9 +1,9 @@
 package dev.pdpkit.spring.boot.metrics;
 
+import dev.pdpkit.client.http.AttemptEvent;
+import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.oauth.OAuthTokens;
 import dev.pdpkit.oauth.TokenListener;
-import dev.pdpkit.spring.boot.internal.CallAttempt;
-import dev.pdpkit.spring.boot.internal.CallObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,17 +13,17 @@ import java.util.function.Supplier;
 /**
  * The pdpkit meters:
  * <ul>
- *   <li>{@value #REQUESTS} (timer): every HTTP attempt, tagged {@code operation}, {@code method}, {@code status}
- *       ({@code 2xx} ... {@code 5xx}, {@code IO}) and {@code outcome} ({@code SUCCESS}, {@code CLIENT_ERROR},
- *       {@code SERVER_ERROR}, {@code NETWORK_ERROR});</li>
- *   <li>{@value #RETRIES} (counter): attempts that are followed by a retry, tagged {@code operation};</li>
+ *   <li>{@value #REQUESTS} (timer): every HTTP attempt, tagged {@code operation} (the spec's operationId),
+ *       {@code method}, {@code status} ({@code 2xx} ... {@code 5xx}, {@code IO} when no response arrived) and
+ *       {@code outcome} ({@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code NETWORK_ERROR});</li>
+ *   <li>{@value #RETRIES} (counter): attempts the client retries, tagged {@code operation};</li>
  *   <li>{@value #LOGINS}, {@value #REFRESHES} (counters): completed logins and token refreshes;</li>
  *   <li>{@value #LOGOUTS} (counter): tokens removed, tagged {@code reason} ({@code logout} or
  *       {@code refresh_token_rejected}).</li>
  * </ul>
  * The registry is looked up on first use, so the meters work whichever auto-configuration creates it.
  */
-public final class PrismaMeters implements CallObserver, TokenListener {
+public final class PrismaMeters implements AttemptListener, TokenListener {
     /** Timer of HTTP attempts. */
     public static final String REQUESTS = "pdpkit.client.requests";
     /** Counter of retried attempts. */
@@ -43,19 +43,30 @@ public final class PrismaMeters implements CallObserver, TokenListener {
     }
 
     @Override
-    public void onAttempt(CallAttempt a) {
+    public void onAttempt(AttemptEvent e) {
         MeterRegistry r = registry.get();
         if (r == null) {
             return;
         }
+        int status = e.status().orElse(0);
         Timer.builder(REQUESTS).description("HTTP attempts of the Prisma Management API client")
-                .tag("operation", a.operation()).tag("method", a.method())
-                .tag("status", a.statusClass()).tag("outcome", a.outcome())
-                .register(r).record(a.duration());
-        if (a.willRetry()) {
-            Counter.builder(RETRIES).description("Attempts followed by a retry")
-                    .tag("operation", a.operation()).register(r).increment();
+                .tag("operation", e.operationId()).tag("method", e.method())
+                .tag("status", status == 0 ? "IO" : (status / 100) + "xx").tag("outcome", outcome(status))
+                .register(r).record(e.duration());
+        if (e.outcome() == AttemptEvent.Outcome.RETRYING) {
+            Counter.builder(RETRIES).description("Attempts the client retries")
+                    .tag("operation", e.operationId()).register(r).increment();
         }
+    }
+
+    private static String outcome(int status) {
+        if (status == 0) {
+            return "NETWORK_ERROR";
+        }
+        if (status < 400) {
+            return "SUCCESS";
+        }
+        return status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
     }
 
     @Override

@@ -42,5 +42,7 @@ class PrismaEmulatorTestTest {
     void actuatorsRegistryHasTheClientsMeters() {
         client.workspaces().list();
         assertThat(registry.find(PrismaMeters.REQUESTS).tag("method", "GET").timers()).isNotEmpty();
+        // Resilience4j's own meters, for the retry registry the starter created for the client
+        assertThat(registry.find("resilience4j.retry.calls").tag("name", "pdpkit-repeatable").meters()).isNotEmpty();
     }
 }
