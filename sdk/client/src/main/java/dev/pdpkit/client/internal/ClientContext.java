@@ -106,7 +106,15 @@ public final class ClientContext {
      * @return the future result, completed exceptionally with a {@link PrismaException} only
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
-        return asyncCalls().send(request, options).thenApply(exchange -> decode(exchange, body));
+        CompletableFuture<HttpExchange> sent = asyncCalls().send(request, options);
+        CompletableFuture<T> result = sent.thenApply(exchange -> decode(exchange, body));
+        // A derived future does not pass cancellation upstream; the caller's cancel must stop the retries.
+        result.whenComplete((r, t) -> {
+            if (result.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return result;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,12 +43,19 @@ import org.junit.jupiter.api.Test;
  *     protected Optional<TokenStore> openSameStorage(TokenStore store) {
  *         return Optional.of(new RedisTokenStore(redis, ((RedisTokenStore) store).key()));
  *     }
+ *
+ *     @Override   // only for stores that keep one pair per user or workspace
+ *     protected Optional<TokenStore> openOtherKey(TokenStore store) {
+ *         return Optional.of(new RedisTokenStore(redis, "test-" + UUID.randomUUID()));
+ *     }
  * }
  * }</pre>
  *
- * <p>Tests that need a second handle on the same storage (another instance, as another process would open) run only
- * when {@link #openSameStorage} returns one. Lock and deadlock tests fail after a generous timeout instead of hanging;
- * no test asserts how fast anything is.
+ * <p>Tests that need a second handle on the same storage (another instance, as another process or machine would open)
+ * run only when {@link #openSameStorage} returns one; among them, two handles refreshing concurrently against a
+ * rotating server must never both refresh. Tests of stores that keep one pair per principal key over shared storage
+ * run only when {@link #openOtherKey} returns a store for another key. Lock and deadlock tests fail after a generous
+ * timeout instead of hanging; no test asserts how fast anything is.
  */
 public abstract class TokenStoreConformanceTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
@@ -81,6 +89,18 @@ public abstract class TokenStoreConformanceTest {
      * @throws Exception if it cannot be opened
      */
     protected Optional<TokenStore> openSameStorage(TokenStore store) throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * Override for stores that keep one token pair per principal (user, workspace) in shared storage.
+     *
+     * @param store a store returned by {@link #createStore()}
+     * @return a store over the same storage for another, unused key, or empty (the default: stores that hold one pair
+     *     by design) to skip the multi-key tests
+     * @throws Exception if it cannot be opened
+     */
+    protected Optional<TokenStore> openOtherKey(TokenStore store) throws Exception {
         return Optional.empty();
     }
 
@@ -378,6 +398,104 @@ public abstract class TokenStoreConformanceTest {
             pool.shutdownNow();
         }
         assertFalse(overlap.get(), "both handles were inside the refresh lock at once");
+    }
+
+    @Test
+    void twoHandlesRefreshingConcurrentlyNeverBothRefresh() throws Exception {
+        TokenStore second = secondHandle();
+        int threads = 6;
+        int rounds = 15;
+        RotatingServer server = new RotatingServer();
+        store.save(server.issue());
+        CyclicBarrier barrier = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                TokenStore handle = t % 2 == 0 ? store : second;
+                futures.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        barrier.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+                        OAuthTokens seen = handle.load().orElseThrow();
+                        // Every thread of both handles now holds the same pair and finds it due for refresh.
+                        barrier.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+                        handle.withRefreshLock(() -> {
+                            OAuthTokens current = handle.load().orElseThrow();
+                            if (current.samePair(seen)) {
+                                handle.save(server.refresh(current.refreshToken().orElseThrow()));
+                            }
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(HANG_GUARD.toMillis() * 2, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, server.reuses.get(), "a rotated refresh token was sent again (two handles refreshed)");
+        assertEquals(rounds, server.refreshes.get(), "refreshes: one per round");
+        assertEquals(server.current(), second.load().orElseThrow().refreshToken().orElseThrow());
+    }
+
+    // ------------------------------------------------------------------------------------ one pair per key
+
+    @Test
+    void keysAreIndependent() throws Exception {
+        TokenStore other = otherKey();
+        store.save(FULL);
+        assertEquals(Optional.empty(), other.load(), "a pair saved under one key showed under another");
+        other.save(OTHER);
+        assertEquals(Optional.of(FULL), store.load());
+        assertFalse(other.clearIfCurrent(FULL));
+        assertFalse(store.clearIfCurrent(OTHER));
+        store.clear();
+        assertEquals(Optional.empty(), store.load());
+        assertEquals(Optional.of(OTHER), other.load(), "clearing one key cleared another");
+    }
+
+    @Test
+    void aHeldRefreshLockDoesNotBlockAnotherKey() throws Exception {
+        TokenStore other = otherKey();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = pool.submit(() -> store.withRefreshLock(() -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            if (!entered.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("the first key's lock was never obtained");
+            }
+            // One user's refresh must not stall every other user's: this completes while the first lock is held.
+            Future<String> free = pool.submit(() -> other.withRefreshLock(() -> {
+                other.save(MINIMAL);
+                return "free";
+            }));
+            assertEquals("free", free.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS));
+            release.countDown();
+            holder.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(Optional.of(MINIMAL), other.load());
+        assertEquals(Optional.empty(), store.load());
+    }
+
+    private TokenStore otherKey() throws Exception {
+        Optional<TokenStore> other = openOtherKey(store);
+        Assumptions.assumeTrue(other.isPresent(), "single-key store: openOtherKey not implemented");
+        return other.get();
     }
 
     private TokenStore secondHandle() throws Exception {

@@ -36,6 +36,18 @@ class SuiteCatchesBrokenStoresTest {
         assertTrue(failuresOf(Caching.class).contains("aSecondHandleSeesEveryChangeAtOnce"));
     }
 
+    @Test
+    void handlesWhoseLocksDoNotExcludeEachOtherFailTheCrossInstanceRefresh() {
+        Set<String> failed = failuresOf(PerHandleLock.class);
+        assertTrue(failed.contains("twoHandlesRefreshingConcurrentlyNeverBothRefresh"), failed.toString());
+    }
+
+    @Test
+    void keysSharingOneSlotFailTheMultiKeyCase() {
+        Set<String> failed = failuresOf(SharedSlot.class);
+        assertTrue(failed.contains("keysAreIndependent"), failed.toString());
+    }
+
     private static Set<String> failuresOf(Class<?> suite) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite))
                 .build();
@@ -105,20 +117,57 @@ class SuiteCatchesBrokenStoresTest {
         }
     }
 
-    static class Caching extends TokenStoreConformanceTest {
-        private final InMemoryTokenStore shared = new InMemoryTokenStore();
+    /** Several handles on one shared in-memory storage; subclasses say what each handle does wrong. */
+    abstract static class SharedViews extends TokenStoreConformanceTest {
+        final InMemoryTokenStore shared = new InMemoryTokenStore();
 
         @Override
         protected TokenStore createStore() {
-            return cachingView();
+            return view();
         }
 
         @Override
         protected Optional<TokenStore> openSameStorage(TokenStore store) {
-            return Optional.of(cachingView());
+            return Optional.of(view());
         }
 
-        private TokenStore cachingView() {
+        abstract TokenStore view();
+    }
+
+    /** Two handles share the tokens, but each has a lock of its own: two machines would refresh at once. */
+    static class PerHandleLock extends SharedViews {
+        @Override
+        TokenStore view() {
+            return withOwnLock(shared);
+        }
+    }
+
+    /** Claims to hold one pair per key, but every key reads and writes the same pair. */
+    static class SharedSlot extends TokenStoreConformanceTest {
+        @Override
+        protected TokenStore createStore() {
+            return new InMemoryTokenStore();
+        }
+
+        @Override
+        protected Optional<TokenStore> openOtherKey(TokenStore store) {
+            return Optional.of(withOwnLock((InMemoryTokenStore) store)); // separate locks, the same data
+        }
+    }
+
+    private static TokenStore withOwnLock(InMemoryTokenStore data) {
+        InMemoryTokenStore ownLock = new InMemoryTokenStore();
+        return new Delegating(data) {
+            @Override
+            public <T> T withRefreshLock(Supplier<T> action) {
+                return ownLock.withRefreshLock(action);
+            }
+        };
+    }
+
+    static class Caching extends SharedViews {
+        @Override
+        TokenStore view() {
             return new Delegating(shared) {
                 private Optional<OAuthTokens> cache;
 
