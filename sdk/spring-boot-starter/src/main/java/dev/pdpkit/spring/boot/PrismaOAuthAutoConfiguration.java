@@ -39,6 +39,9 @@ public class PrismaOAuthAutoConfiguration {
     @ConditionalOnMissingBean
     public TokenStore prismaTokenStore(PrismaProperties properties) {
         PrismaProperties.OAuth oauth = properties.getOauth();
+        if (oauth.getTokenStore() == PrismaProperties.TokenStoreType.JDBC) {
+            throw new IllegalStateException(PrismaJdbcAutoConfiguration.NEEDS);
+        }
         if (oauth.getTokenStore() == PrismaProperties.TokenStoreType.FILE) {
             if (oauth.getTokenFile() == null) {
                 throw new IllegalStateException("pdpkit.oauth.token-store=FILE needs pdpkit.oauth.token-file");
@@ -87,14 +90,22 @@ public class PrismaOAuthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        PendingClaimStore prismaPendingClaimStore() {
+        PendingClaimStore prismaPendingClaimStore(PrismaProperties properties) {
+            requireMemory(properties);
             return new InMemoryPendingClaimStore();
         }
 
         @Bean
         @ConditionalOnMissingBean
-        ClaimReplayGuard prismaClaimReplayGuard() {
+        ClaimReplayGuard prismaClaimReplayGuard(PrismaProperties properties) {
+            requireMemory(properties);
             return ClaimReplayGuard.inMemory(Clock.systemUTC());
+        }
+
+        private static void requireMemory(PrismaProperties properties) {
+            if (properties.getClaim().getStore() == PrismaProperties.ClaimStoreType.JDBC) {
+                throw new IllegalStateException(PrismaJdbcAutoConfiguration.NEEDS);
+            }
         }
 
         @Bean

@@ -37,6 +37,7 @@ public class PrismaProperties {
     private final Claim claim = new Claim();
     private final Health health = new Health();
     private final Metrics metrics = new Metrics();
+    private final Jdbc jdbc = new Jdbc();
 
     /** @return the value of {@code base-url} */
     public String getBaseUrl() {
@@ -138,10 +139,15 @@ public class PrismaProperties {
         return metrics;
     }
 
+    /** @return the value of {@code jdbc} */
+    public Jdbc getJdbc() {
+        return jdbc;
+    }
+
     @Override
     public String toString() {
         return "PrismaProperties{baseUrl=" + baseUrl + ", serviceToken=" + (serviceToken == null ? "none" : "***")
-                + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", oauth=" + oauth + "}";
+                + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", oauth=" + oauth + ", jdbc=" + jdbc + "}";
     }
 
     /** Where a PrismaOAuth keeps the user's tokens. */
@@ -149,7 +155,17 @@ public class PrismaProperties {
         /** In this process only (the default). */
         MEMORY,
         /** A JSON file guarded by an OS lock: shared by the processes of one host ({@code pdpkit.oauth.token-file}). */
-        FILE
+        FILE,
+        /** A SQL table shared by every instance (pdpkit-jdbc and the application's DataSource). */
+        JDBC
+    }
+
+    /** Where the claim flow keeps pending claims and used states. */
+    public enum ClaimStoreType {
+        /** In this process only (the default): needs sticky sessions behind a load balancer. */
+        MEMORY,
+        /** SQL tables shared by every instance (pdpkit-jdbc and the application's DataSource). */
+        JDBC
     }
 
     /** {@code pdpkit.oauth.*}: the OAuth application; PrismaOAuth and ClaimFlow beans exist when client-id is set. */
@@ -172,6 +188,8 @@ public class PrismaProperties {
         private TokenStoreType tokenStore = TokenStoreType.MEMORY;
         /** The token file when token-store is FILE. */
         private Path tokenFile;
+        /** The principal key of the token pair when token-store is JDBC (one pair per key). */
+        private String tokenKey = "default";
 
         /** @return the value of {@code client-id} */
         public String getClientId() {
@@ -238,6 +256,16 @@ public class PrismaProperties {
             return tokenFile;
         }
 
+        /** @return the value of {@code token-key} */
+        public String getTokenKey() {
+            return tokenKey;
+        }
+
+        /** @param tokenKey the new value of {@code token-key} */
+        public void setTokenKey(String tokenKey) {
+            this.tokenKey = tokenKey;
+        }
+
         /** @param tokenFile the new value of {@code token-file} */
         public void setTokenFile(Path tokenFile) {
             this.tokenFile = tokenFile;
@@ -259,6 +287,18 @@ public class PrismaProperties {
 
         /** How long a started claim can be completed. */
         private Duration lifetime = Duration.ofMinutes(15);
+        /** Where pending claims and used states are kept. */
+        private ClaimStoreType store = ClaimStoreType.MEMORY;
+
+        /** @return the value of {@code store} */
+        public ClaimStoreType getStore() {
+            return store;
+        }
+
+        /** @param store the new value of {@code store} */
+        public void setStore(ClaimStoreType store) {
+            this.store = store;
+        }
 
         /** @return the value of {@code lifetime} */
         public Duration getLifetime() {
@@ -332,6 +372,68 @@ public class PrismaProperties {
         /** @param enabled the new value of {@code enabled} */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** {@code pdpkit.jdbc.*}: the JDBC token store and claim stores (pdpkit-jdbc) on the application's DataSource. */
+    public static class Jdbc {
+        /** Creates the pdpkit tables if they are missing (else adopt the schema file with Flyway or Liquibase). */
+        private boolean initializeSchema;
+        /** Longest wait for a token row's refresh lock. */
+        private Duration lockTimeout = Duration.ofSeconds(15);
+        /** Id of the AES key below, stored with every encrypted value (key rotation). */
+        private String encryptionKeyId;
+        /** Base64 AES key (128, 192 or 256 bits) that encrypts tokens and pending claims at rest; none: clear text. */
+        private String encryptionKey;
+
+        /** Creates the settings with their defaults. */
+        public Jdbc() {
+        }
+
+        /** @return the value of {@code initialize-schema} */
+        public boolean isInitializeSchema() {
+            return initializeSchema;
+        }
+
+        /** @param initializeSchema the new value of {@code initialize-schema} */
+        public void setInitializeSchema(boolean initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        /** @return the value of {@code lock-timeout} */
+        public Duration getLockTimeout() {
+            return lockTimeout;
+        }
+
+        /** @param lockTimeout the new value of {@code lock-timeout} */
+        public void setLockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+        }
+
+        /** @return the value of {@code encryption-key-id} */
+        public String getEncryptionKeyId() {
+            return encryptionKeyId;
+        }
+
+        /** @param encryptionKeyId the new value of {@code encryption-key-id} */
+        public void setEncryptionKeyId(String encryptionKeyId) {
+            this.encryptionKeyId = encryptionKeyId;
+        }
+
+        /** @return the value of {@code encryption-key} */
+        public String getEncryptionKey() {
+            return encryptionKey;
+        }
+
+        /** @param encryptionKey the new value of {@code encryption-key} */
+        public void setEncryptionKey(String encryptionKey) {
+            this.encryptionKey = encryptionKey;
+        }
+
+        @Override
+        public String toString() {
+            return "Jdbc{initializeSchema=" + initializeSchema + ", lockTimeout=" + lockTimeout + ", encryptionKey="
+                    + (encryptionKey == null ? "none" : "***") + "}";
         }
     }
 }
