@@ -4,6 +4,7 @@ import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.internal.ClientContext;
+import dev.pdpkit.client.internal.ServiceAccess;
 import dev.pdpkit.client.internal.Version;
 import dev.pdpkit.client.internal.pipeline.Pipeline;
 import dev.pdpkit.client.okhttp.OkHttpTransport;
@@ -85,12 +86,8 @@ public final class PrismaManagement implements AutoCloseable {
 
     private PrismaManagement(Builder b) {
         this.settings = b.copy();
-        this.ownsTransport = b.transport == null;
-        this.transport = b.transport != null ? b.transport : OkHttpTransport.owning(new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS,
-                        OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
-                .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).writeTimeout(b.writeTimeout)
-                .build());
+        this.ownsTransport = b.transport == null && b.sharedHttp == null;
+        this.transport = b.transport != null ? b.transport : ownTransport(b);
         Map<String, String> headers = new LinkedHashMap<>(b.headers);
         headers.put("User-Agent", b.userAgent != null ? b.userAgent : Version.userAgent());
         String base = b.baseUrl.toString();
@@ -105,14 +102,14 @@ public final class PrismaManagement implements AutoCloseable {
                 .registries(b.circuitBreakerRegistry, b.rateLimiterRegistry)
                 .listener(b.attemptListener));
         this.context = new ClientContext(pipeline.blocking(), pipeline.async());
-        this.me = new MeService(context);
-        this.workspaces = new WorkspacesService(context);
-        this.projects = new ProjectsService(context);
-        this.databases = new DatabasesService(context);
-        this.connections = new ConnectionsService(context);
-        this.integrations = new IntegrationsService(context);
-        this.regions = new RegionsService(context);
-        this.buckets = new BucketsService(context);
+        this.me = ServiceAccess.create(MeService.class, context);
+        this.workspaces = ServiceAccess.create(WorkspacesService.class, context);
+        this.projects = ServiceAccess.create(ProjectsService.class, context);
+        this.databases = ServiceAccess.create(DatabasesService.class, context);
+        this.connections = ServiceAccess.create(ConnectionsService.class, context);
+        this.integrations = ServiceAccess.create(IntegrationsService.class, context);
+        this.regions = ServiceAccess.create(RegionsService.class, context);
+        this.buckets = ServiceAccess.create(BucketsService.class, context);
         this.async = new PrismaManagementAsync(context);
     }
 
@@ -135,9 +132,22 @@ public final class PrismaManagement implements AutoCloseable {
      */
     public PrismaManagement withOptions(Consumer<Builder> change) {
         Builder b = settings.copy();
-        b.transport = transport; // shared, not owned by the copy
+        if (ownsTransport) {
+            // The copy derives its own OkHttp client from this one: same pool and threads, its own timeouts.
+            b.sharedHttp = ((OkHttpTransport) transport).client();
+        }
         change.accept(b);
         return b.build();
+    }
+
+    private static HttpTransport ownTransport(Builder b) {
+        OkHttpClient.Builder http = b.sharedHttp != null ? b.sharedHttp.newBuilder()
+                : new OkHttpClient.Builder().connectionPool(new ConnectionPool(
+                        OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS, OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(),
+                        TimeUnit.MILLISECONDS));
+        OkHttpClient client = http.connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
+                .writeTimeout(b.writeTimeout).build();
+        return b.sharedHttp != null ? OkHttpTransport.of(client) : OkHttpTransport.owning(client);
     }
 
     /**
@@ -227,6 +237,7 @@ public final class PrismaManagement implements AutoCloseable {
         private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL + "/");
         private Credentials credentials;
         private HttpTransport transport;
+        private OkHttpClient sharedHttp;
         private RetryRegistry retryRegistry;
         private CircuitBreakerRegistry circuitBreakerRegistry;
         private RateLimiterRegistry rateLimiterRegistry;
@@ -252,6 +263,7 @@ public final class PrismaManagement implements AutoCloseable {
             b.baseUrl = baseUrl;
             b.credentials = credentials;
             b.transport = transport;
+            b.sharedHttp = sharedHttp;
             b.retryRegistry = retryRegistry;
             b.circuitBreakerRegistry = circuitBreakerRegistry;
             b.rateLimiterRegistry = rateLimiterRegistry;

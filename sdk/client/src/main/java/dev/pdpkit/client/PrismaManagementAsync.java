@@ -1,6 +1,7 @@
 package dev.pdpkit.client;
 
 import dev.pdpkit.client.internal.ClientContext;
+import dev.pdpkit.client.internal.ServiceAccess;
 import dev.pdpkit.client.services.BucketsServiceAsync;
 import dev.pdpkit.client.services.ConnectionsServiceAsync;
 import dev.pdpkit.client.services.DatabasesServiceAsync;
@@ -32,14 +33,14 @@ public final class PrismaManagementAsync {
     private final BucketsServiceAsync buckets;
 
     PrismaManagementAsync(ClientContext context) {
-        this.me = new MeServiceAsync(context);
-        this.workspaces = new WorkspacesServiceAsync(context);
-        this.projects = new ProjectsServiceAsync(context);
-        this.databases = new DatabasesServiceAsync(context);
-        this.connections = new ConnectionsServiceAsync(context);
-        this.integrations = new IntegrationsServiceAsync(context);
-        this.regions = new RegionsServiceAsync(context);
-        this.buckets = new BucketsServiceAsync(context);
+        this.me = ServiceAccess.create(MeServiceAsync.class, context);
+        this.workspaces = ServiceAccess.create(WorkspacesServiceAsync.class, context);
+        this.projects = ServiceAccess.create(ProjectsServiceAsync.class, context);
+        this.databases = ServiceAccess.create(DatabasesServiceAsync.class, context);
+        this.connections = ServiceAccess.create(ConnectionsServiceAsync.class, context);
+        this.integrations = ServiceAccess.create(IntegrationsServiceAsync.class, context);
+        this.regions = ServiceAccess.create(RegionsServiceAsync.class, context);
+        this.buckets = ServiceAccess.create(BucketsServiceAsync.class, context);
     }
 
     /** @return the current user, workspace and credential type ({@code /v1/me}) */

@@ -62,6 +62,7 @@ final class Generator {
         }
         services.services().forEach(s -> add(files, JavaTypes.SERVICES, s));
         add(files, JavaTypes.CODEC, secretMembers());
+        add(files, JavaTypes.SERVICES, services.bootstrap());
         if (services.hasGetOrCreate()) {
             add(files, JavaTypes.SERVICES, ServiceEmitter.getOrCreateResult());
         }

@@ -98,10 +98,10 @@ final class ServiceEmitter {
         children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
         type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
 
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
                 .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
-                .addJavadoc("Internal: the client creates its services; use the client's accessor instead of this "
-                        + "constructor.\n\n@param ctx the client's request pipeline\n")
+                .addJavadoc("The client creates its services; use the client's accessor.\n\n"
+                        + "@param ctx the client's request pipeline\n")
                 .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
         children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
         ctor.addStatement("this.withRawResponse = new $T()", raw);
@@ -139,6 +139,35 @@ final class ServiceEmitter {
         return type.build();
     }
 
+    /**
+     * The package-private class that lets the client create services whose constructors are not public: it registers
+     * a factory with {@code ServiceAccess} when loaded.
+     *
+     * @return the bootstrap type
+     */
+    TypeSpec bootstrap() {
+        ClassName access = ClassName.get(JavaTypes.ROOT + ".internal", "ServiceAccess");
+        ClassName self = ClassName.get(JavaTypes.SERVICES, "ServiceBootstrap");
+        MethodSpec.Builder create = MethodSpec.methodBuilder("create").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(Object.class)
+                .addParameter(String.class, "serviceName").addParameter(JavaTypes.CLIENT_CONTEXT, "context")
+                .beginControlFlow("switch (serviceName)");
+        for (String group : groups.keySet()) {
+            String name = Naming.serviceClass(List.of(group.split("\\.")));
+            create.addStatement("case $S: return new $T(context)", name, ClassName.get(JavaTypes.SERVICES, name));
+            create.addStatement("case $S: return new $T(context)", name + "Async",
+                    ClassName.get(JavaTypes.SERVICES, name + "Async"));
+        }
+        create.addStatement("default: throw new $T($S + serviceName)", IllegalArgumentException.class,
+                "no generated service ").endControlFlow();
+        return TypeSpec.classBuilder(self).addModifiers(Modifier.FINAL).addSuperinterface(access.nestedClass("Factory"))
+                .addJavadoc("Registers the services' factory with {@link $T}. Internal.\n", access)
+                .addStaticBlock(CodeBlock.of("$T.register(new $T());\n", access, self))
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(create.build())
+                .build();
+    }
+
     /** The non-blocking twin of a service: the same methods returning {@code CompletableFuture}. */
     private TypeSpec asyncService(List<String> group, List<Operation> ops) {
         ClassName self = ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group) + "Async");
@@ -153,10 +182,10 @@ final class ServiceEmitter {
                         ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group)));
         type.addField(JavaTypes.CLIENT_CONTEXT, "ctx", Modifier.PRIVATE, Modifier.FINAL);
         children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
                 .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
-                .addJavadoc("Internal: the client creates its services; use {@code client.async()} instead of this "
-                        + "constructor.\n\n@param ctx the client's request pipeline\n")
+                .addJavadoc("The client creates its services; use {@code client.async()}.\n\n"
+                        + "@param ctx the client's request pipeline\n")
                 .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
         children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
         type.addMethod(ctor.build());
@@ -375,8 +404,7 @@ final class ServiceEmitter {
         CodeBlock body = switch (r.kind()) {
             case VOID -> CodeBlock.of("$T.none()", JavaTypes.RESPONSE_BODY);
             case DATA -> CodeBlock.of("$T.data($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
-            case LIST -> CodeBlock.of("$T.data($T.listOf($L))", JavaTypes.RESPONSE_BODY, JavaTypes.JSON_SUPPORT,
-                    JavaTypes.codec(r.type()));
+            case LIST -> CodeBlock.of("$T.dataList($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
             case WHOLE -> CodeBlock.of("$T.whole($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
             default -> throw new IllegalStateException();
         };

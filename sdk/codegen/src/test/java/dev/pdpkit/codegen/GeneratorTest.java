@@ -83,7 +83,7 @@ class GeneratorTest {
     void emitsTheExpectedPublicShape() throws IOException {
         String projects = source("services/ProjectsService");
         assertThat(projects)
-                .contains("public ProjectsService(ClientContext ctx)")
+                .contains(" ProjectsService(ClientContext ctx)").doesNotContain("public ProjectsService(ClientContext")
                 .contains("public ProjectDatabasesService databases()")
                 .contains("public Project get(ProjectGetParams params, RequestOptions options)")
                 .contains("public Project get(String id)")

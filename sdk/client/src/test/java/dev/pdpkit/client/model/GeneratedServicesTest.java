@@ -1,5 +1,7 @@
 package dev.pdpkit.client.model;
 
+import dev.pdpkit.client.internal.ServiceAccess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pdpkit.client.core.HttpHeaders;
@@ -44,7 +46,7 @@ class GeneratedServicesTest {
     @Test
     void getUsesThePathParameter() {
         answer(200, "{\"data\":" + project("proj/1") + "}");
-        Project p = new ProjectsService(ctx).get("proj/1");
+        Project p = ServiceAccess.create(ProjectsService.class, ctx).get("proj/1");
         assertThat(p.id()).isEqualTo("proj/1");
         ApiRequest request = sent.get(0);
         assertThat(request.operationId()).isEqualTo("getV1ProjectsById");
@@ -58,7 +60,7 @@ class GeneratedServicesTest {
         answer(200, "{\"data\":[" + project("p1") + "," + project("p2") + "],\"pagination\":{\"nextCursor\":\"c2\","
                 + "\"hasMore\":true}}");
         answer(200, "{\"data\":[" + project("p3") + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}");
-        Page<Project> page = new ProjectsService(ctx).list(ProjectListParams.builder().limit(2).build());
+        Page<Project> page = ServiceAccess.create(ProjectsService.class, ctx).list(ProjectListParams.builder().limit(2).build());
         assertThat(page.data()).extracting(Project::id).containsExactly("p1", "p2");
         List<String> all = page.autoPager().stream().map(Project::id).collect(Collectors.toList());
         assertThat(all).containsExactly("p1", "p2", "p3");
@@ -69,7 +71,7 @@ class GeneratedServicesTest {
     @Test
     void updateSendsOnlyTheSetFieldsAndRawResponseKeepsStatus() {
         answer(200, "{\"data\":" + project("p1") + "}");
-        RawResponse<Project> raw = new ProjectsService(ctx).withRawResponse()
+        RawResponse<Project> raw = ServiceAccess.create(ProjectsService.class, ctx).withRawResponse()
                 .update(ProjectUpdateParams.builder().id("p1").name("renamed").build(), RequestOptions.none());
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.requestId()).contains("req_1");
@@ -82,11 +84,11 @@ class GeneratedServicesTest {
     @Test
     void deleteReturnsNothing() {
         answer(204, null);
-        new DatabasesService(ctx).delete("db_1");
+        ServiceAccess.create(DatabasesService.class, ctx).delete("db_1");
         assertThat(sent.get(0).method()).isEqualTo("DELETE");
         assertThat(sent.get(0).resolvedPath()).isEqualTo("/v1/databases/db_1");
         answer(204, "");
-        RawResponse<Void> raw = new DatabasesService(ctx).withRawResponse().delete("db_2");
+        RawResponse<Void> raw = ServiceAccess.create(DatabasesService.class, ctx).withRawResponse().delete("db_2");
         assertThat(raw.statusCode()).isEqualTo(204);
         assertThat(raw.body()).isNull();
     }
@@ -95,7 +97,7 @@ class GeneratedServicesTest {
     void createWithLogicalIdIsMarkedRepeatable() {
         String db = ModelJsonTest.DATABASE;
         answer(201, "{\"data\":" + db + "}");
-        new DatabasesService(ctx).create(DatabaseCreateParams.builder().projectId("proj_1").logicalId("main").build());
+        ServiceAccess.create(DatabasesService.class, ctx).create(DatabaseCreateParams.builder().projectId("proj_1").logicalId("main").build());
         assertThat(sent.get(0).idempotency()).isEqualTo(ApiRequest.IdempotencyKind.LOGICAL_ID_CREATE);
         assertThat(Json.write(sent.get(0).body())).isEqualTo("{\"projectId\":\"proj_1\",\"logicalId\":\"main\"}");
     }
@@ -104,7 +106,7 @@ class GeneratedServicesTest {
     void regionsAreAPlainList() {
         answer(200, "{\"data\":[{\"id\":\"us-east-1\",\"type\":\"region\",\"name\":\"Virginia\",\"product\":"
                 + "\"postgres\"}]}");
-        List<Region> regions = new RegionsService(ctx).list(RegionListParams.builder().product(RegionProduct.POSTGRES)
+        List<Region> regions = ServiceAccess.create(RegionsService.class, ctx).list(RegionListParams.builder().product(RegionProduct.POSTGRES)
                 .build());
         assertThat(regions).extracting(Region::id).containsExactly("us-east-1");
         assertThat(sent.get(0).query()).isEqualTo(Map.of("product", List.of("postgres")));
@@ -115,7 +117,7 @@ class GeneratedServicesTest {
         answer(200, "{\"data\":[{\"id\":\"b1\",\"backupType\":\"full\",\"createdAt\":\"2025-01-01\",\"status\":"
                 + "\"completed\",\"size\":1024}],\"meta\":{\"backupRetentionDays\":7},\"pagination\":{\"hasMore\":false,"
                 + "\"limit\":null}}");
-        DatabaseListBackupsResponse backups = new DatabasesService(ctx).listBackups("db_1");
+        DatabaseListBackupsResponse backups = ServiceAccess.create(DatabasesService.class, ctx).listBackups("db_1");
         assertThat(backups.data()).extracting(Backup::id).containsExactly("b1");
         assertThat(backups.meta().backupRetentionDays()).isEqualByComparingTo("7");
         assertThat(backups.pagination().limit()).isEmpty();
@@ -125,7 +127,7 @@ class GeneratedServicesTest {
     @Test
     void additionalQueryParamsAreSent() {
         answer(200, "{\"data\":[],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}");
-        new ProjectsService(ctx).databases().list(ProjectDatabaseListParams.builder().projectId("p1")
+        ServiceAccess.create(ProjectsService.class, ctx).databases().list(ProjectDatabaseListParams.builder().projectId("p1")
                 .putAdditionalQueryParam("beta", "1").build());
         assertThat(sent.get(0).resolvedPath()).isEqualTo("/v1/projects/p1/databases");
         assertThat(sent.get(0).query()).isEqualTo(Map.of("beta", List.of("1")));

@@ -41,6 +41,28 @@ public interface ResponseBody<T> {
     }
 
     /**
+     * Unwraps a {@code data} array of the documented envelope, reading each item as tolerantly as a page's items: an
+     * item of the wrong shape still yields a model (its members missing) rather than failing the whole list.
+     *
+     * @param itemCodec the codec of one item
+     * @param <T> the item type
+     * @return the reader
+     */
+    static <T> ResponseBody<java.util.List<T>> dataList(JsonCodec<T> itemCodec) {
+        return (root, status) -> {
+            JsonNode data = root == null ? null : root.get("data");
+            if (data == null || !data.isArray()) {
+                throw new PrismaDecodeException(status, "expected an array at $.data", null);
+            }
+            java.util.List<T> items = new java.util.ArrayList<>(data.size());
+            for (int i = 0; i < data.size(); i++) {
+                items.add(decode(itemCodec, data.get(i), "$.data[" + i + "]", status));
+            }
+            return java.util.Collections.unmodifiableList(items);
+        };
+    }
+
+    /**
      * Reads the whole body with {@code codec} (for responses that are not a plain {@code data} envelope).
      *
      * @param codec the codec

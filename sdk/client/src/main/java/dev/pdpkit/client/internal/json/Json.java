@@ -38,6 +38,7 @@ public final class Json {
 
     /** Shared, thread-safe mapper. */
     public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .setNodeFactory(new FiniteNodes())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -82,6 +83,36 @@ public final class Json {
             // Number parsing and other library corners can fail with unchecked exceptions; they must stay typed.
             throw new PrismaDecodeException(statusCode, "response body could not be parsed ("
                     + e.getClass().getSimpleName() + ")", null, body);
+        }
+    }
+
+    /**
+     * Refuses a number that became infinite on its way into the tree. JSON has no infinity, so one can only come from
+     * an exponent too large for a double ({@code 1e400}), which some Jackson versions read as a double despite
+     * {@code USE_BIG_DECIMAL_FOR_FLOATS}: accepting it would silently replace the number with Infinity.
+     */
+    @SuppressWarnings("deprecation") // the replacement constructor is missing from the oldest Jackson we support
+    private static final class FiniteNodes extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+
+        FiniteNodes() {
+            super(true);
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.node.NumericNode numberNode(double v) {
+            if (Double.isInfinite(v) || Double.isNaN(v)) {
+                throw new IllegalArgumentException("a number too large to read exactly");
+            }
+            return super.numberNode(v);
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.node.ValueNode numberNode(Double v) {
+            if (v != null && (v.isInfinite() || v.isNaN())) {
+                throw new IllegalArgumentException("a number too large to read exactly");
+            }
+            return super.numberNode(v);
         }
     }
 

@@ -364,10 +364,7 @@ public final class JsonSupport {
             case BOOLEAN:
                 return node.booleanValue();
             case NUMBER:
-                if (node.isIntegralNumber()) {
-                    return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
-                }
-                return node.decimalValue();
+                return plainNumber(node);
             case ARRAY: {
                 List<Object> list = new ArrayList<>(node.size());
                 for (JsonNode item : node) {
@@ -386,6 +383,19 @@ public final class JsonSupport {
             }
             default:
                 return node.asText();
+        }
+    }
+
+    private static Object plainNumber(JsonNode node) {
+        try {
+            if (node.isIntegralNumber()) {
+                return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
+            }
+            return node.decimalValue();
+        } catch (RuntimeException e) {
+            // Some Jackson versions hold a huge exponent (1e400) as a double they cannot turn back into a decimal;
+            // the text of the number is still exact.
+            return new BigDecimal(node.asText());
         }
     }
 
