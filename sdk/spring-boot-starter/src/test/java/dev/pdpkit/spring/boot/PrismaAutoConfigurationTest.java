@@ -7,7 +7,9 @@ import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.errors.InternalServerException;
 import dev.pdpkit.client.errors.UnauthorizedException;
 import dev.pdpkit.emulator.PrismaEmulator;
+import dev.pdpkit.client.model.ProjectCreateParams;
 import dev.pdpkit.oauth.FileTokenStore;
+import dev.pdpkit.oauth.OAuthTokens;
 import dev.pdpkit.oauth.PrismaOAuth;
 import dev.pdpkit.oauth.TokenStore;
 import dev.pdpkit.oauth.claim.ClaimFlow;
@@ -15,6 +17,8 @@ import dev.pdpkit.oauth.claim.ClaimReplayGuard;
 import dev.pdpkit.oauth.claim.PendingClaim;
 import dev.pdpkit.oauth.claim.PendingClaimStore;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,21 @@ class PrismaAutoConfigurationTest extends EmulatorBacked {
             context.getBean(PrismaManagement.class).workspaces().list();
             assertThat(seen).hasValue(1);
         });
+    }
+
+    @Test
+    void withOnlyOAuthTheClientActsWithTheUsersTokens() {
+        runner.withPropertyValues("pdpkit.base-url=" + emulator.baseUrl(),
+                "pdpkit.oauth.client-id=" + PrismaEmulator.PUBLIC_CLIENT_ID, "pdpkit.oauth.issuer=" + emulator.issuerUrl())
+                .run(context -> {
+                    String workspace = emulator.userWorkspace().id();
+                    String token = emulator.issueAccessToken(workspace, PrismaEmulator.PUBLIC_CLIENT_ID);
+                    context.getBean(TokenStore.class).save(OAuthTokens.of(token, null,
+                            Instant.now().plusSeconds(3600), workspace, List.of()));
+                    String project = context.getBean(PrismaManagement.class).projects()
+                            .create(ProjectCreateParams.builder().name("as-user").build()).id();
+                    assertThat(emulator.projectWorkspace(project)).contains(workspace);
+                });
     }
 
     @Test
