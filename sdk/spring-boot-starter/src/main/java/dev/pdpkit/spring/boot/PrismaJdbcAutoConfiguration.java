@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Conditional;
 @AutoConfiguration(before = PrismaOAuthAutoConfiguration.class)
 @ConditionalOnClass({JdbcTokenStore.class, DataSource.class})
 public class PrismaJdbcAutoConfiguration {
-    static final String NEEDS = "pdpkit: a JDBC store needs dev.pdpkit:pdpkit-jdbc on the classpath and a DataSource bean";
+    static final String NEEDS =
+            "pdpkit: a JDBC store needs dev.pdpkit:pdpkit-jdbc on the classpath and a DataSource bean";
 
     /**
      * @param dataSource the application's pool

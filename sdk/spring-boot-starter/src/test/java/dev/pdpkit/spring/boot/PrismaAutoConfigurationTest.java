@@ -101,7 +101,8 @@ class PrismaAutoConfigurationTest extends EmulatorBacked {
     @Test
     void withOnlyOAuthTheClientActsWithTheUsersTokens() {
         runner.withPropertyValues("pdpkit.base-url=" + emulator.baseUrl(),
-                "pdpkit.oauth.client-id=" + PrismaEmulator.PUBLIC_CLIENT_ID, "pdpkit.oauth.issuer=" + emulator.issuerUrl())
+                "pdpkit.oauth.client-id=" + PrismaEmulator.PUBLIC_CLIENT_ID,
+                "pdpkit.oauth.issuer=" + emulator.issuerUrl())
                 .run(context -> {
                     String workspace = emulator.userWorkspace().id();
                     String token = emulator.issueAccessToken(workspace, PrismaEmulator.PUBLIC_CLIENT_ID);
