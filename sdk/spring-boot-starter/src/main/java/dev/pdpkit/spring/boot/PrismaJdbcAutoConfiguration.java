@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Conditional;
  * {@code pdpkit.jdbc.initialize-schema=true} the tables are created when missing.
  */
 @AutoConfiguration(before = PrismaOAuthAutoConfiguration.class)
+@EnableConfigurationProperties(PrismaProperties.class)
 @ConditionalOnClass({JdbcTokenStore.class, DataSource.class})
 public class PrismaJdbcAutoConfiguration {
     static final String NEEDS =

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link PendingClaimStore} and {@link ClaimReplayGuard}. Each bean backs off to the application's own.
  */
 @AutoConfiguration(before = PrismaAutoConfiguration.class)
+@EnableConfigurationProperties(PrismaProperties.class)
 @ConditionalOnClass(PrismaOAuth.class)
 @ConditionalOnProperty(prefix = "pdpkit.oauth", name = "client-id")
 public class PrismaOAuthAutoConfiguration {

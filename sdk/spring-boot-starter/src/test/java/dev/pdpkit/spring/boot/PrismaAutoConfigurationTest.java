@@ -16,6 +16,8 @@ import dev.pdpkit.oauth.claim.ClaimFlow;
 import dev.pdpkit.oauth.claim.ClaimReplayGuard;
 import dev.pdpkit.oauth.claim.PendingClaim;
 import dev.pdpkit.oauth.claim.PendingClaimStore;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +114,15 @@ class PrismaAutoConfigurationTest extends EmulatorBacked {
                             .create(ProjectCreateParams.builder().name("as-user").build()).id();
                     assertThat(emulator.projectWorkspace(project)).contains(workspace);
                 });
+    }
+
+    @Test
+    void theClientsRetriesLiveInTheApplicationsRetryRegistry() {
+        RetryRegistry mine = RetryRegistry.ofDefaults();
+        withToken().withBean(RetryRegistry.class, () -> mine).run(context -> {
+            context.getBean(PrismaManagement.class).workspaces().list();
+            assertThat(mine.getAllRetries()).extracting(Retry::getName).contains("pdpkit-repeatable");
+        });
     }
 
     @Test
