@@ -1,105 +1,99 @@
 package dev.pdpkit.emulator;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator as a standalone server until interrupted:
+ * Runs the emulator as a standalone server until stopped:
  *
  * <pre>
- * java -cp ... dev.pdpkit.emulator.Main [--port 4466] [--host 127.0.0.1] [--provisioning-delay-ms 2000]
- *     [--no-validate-responses]
+ * java -jar pdpkit-emulator-&lt;version&gt;-standalone.jar --port 4466
  * </pre>
  *
  * <p>It prints the API base URL, the OAuth issuer and the seeded credentials. It listens on loopback unless
- * {@code --host} says otherwise.
+ * {@code --host} says otherwise. {@link #run(String[], PrintStream)} does the same for a program that embeds the
+ * command (such as a CLI's {@code emulator} sub-command) and returns the running emulator as the handle to stop it.
  */
 public final class Main {
-    static final int DEFAULT_PORT = 4466;
+    static final int DEFAULT_PORT = CommandLine.DEFAULT_PORT;
 
     private Main() {
     }
 
+    /** A command line that cannot be run; {@link #helpRequested()} when the user asked for the usage text. */
+    public static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final boolean helpRequested;
+
+        UsageException(String message, boolean helpRequested) {
+            super(message == null ? "help requested" : message);
+            this.helpRequested = helpRequested;
+        }
+
+        /** @return whether {@code -h} or {@code --help} was given (then print {@link Main#usage()}) */
+        public boolean helpRequested() {
+            return helpRequested;
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
-        PrismaEmulator.Builder b;
+        configureConsoleLogging();
+        PrismaEmulator emulator;
         try {
-            b = parse(args);
-        } catch (IllegalArgumentException e) {
+            emulator = run(args, System.out);
+        } catch (UsageException e) {
+            if (e.helpRequested()) {
+                System.out.println(usage());
+                return;
+            }
             System.err.println(e.getMessage());
-            usage(System.err);
+            System.err.println(usage());
             System.exit(2);
             return;
         }
-        if (b == null) {
-            usage(System.out);
-            return;
-        }
-        PrismaEmulator emulator = b.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
             stopped.countDown();
         }, "prisma-emulator-shutdown"));
-        describe(emulator, System.out);
         stopped.await();
     }
 
-    /** @return the configured builder, or null when help was asked for */
+    /**
+     * Starts an emulator configured by command-line flags (see {@link #usage()}) and prints its addresses and
+     * credentials.
+     *
+     * @param args the flags, e.g. {@code --port 4466 --provisioning-delay 5s}
+     * @param out where the description goes
+     * @return the running emulator; {@link PrismaEmulator#close()} stops it
+     * @throws UsageException for an unknown flag, a bad value, an unreadable seed file, or {@code --help}
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static PrismaEmulator run(String[] args, PrintStream out) {
+        PrismaEmulator emulator = CommandLine.parse(args).start();
+        describe(emulator, out);
+        return emulator;
+    }
+
+    /** @return the usage text with every flag */
+    public static String usage() {
+        return CommandLine.USAGE;
+    }
+
+    /** Kept for callers of the earlier API: the builder the flags describe. */
     static PrismaEmulator.Builder parse(String[] args) {
-        PrismaEmulator.Builder b = PrismaEmulator.builder().port(DEFAULT_PORT)
-                .provisioningDelay(Duration.ofSeconds(2));
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "-h":
-                case "--help":
-                    return null;
-                case "--port":
-                    b.port(intArg(args, ++i, a));
-                    break;
-                case "--host":
-                    b.host(arg(args, ++i, a));
-                    break;
-                case "--provisioning-delay-ms":
-                    b.provisioningDelay(Duration.ofMillis(intArg(args, ++i, a)));
-                    break;
-                case "--restore-delay-ms":
-                    b.restoreDelay(Duration.ofMillis(intArg(args, ++i, a)));
-                    break;
-                case "--no-validate-requests":
-                    b.validateRequests(false);
-                    break;
-                case "--no-validate-responses":
-                    b.validateResponses(false);
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        return b;
+        return CommandLine.parse(args);
     }
 
-    private static String arg(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int intArg(String[] args, int i, String option) {
-        String v = arg(args, i, option);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, got " + v);
-        }
-    }
-
-    static void usage(PrintStream out) {
-        out.println("usage: dev.pdpkit.emulator.Main [--port N (default " + DEFAULT_PORT + ", 0 = any free)]"
-                + " [--host ADDRESS (default 127.0.0.1)] [--provisioning-delay-ms N (default 2000)]"
-                + " [--restore-delay-ms N] [--no-validate-requests] [--no-validate-responses]");
+    /**
+     * INFO on the console through slf4j-simple, which only the standalone jar contains; with another SLF4J binding
+     * on the class path these properties are ignored.
+     */
+    private static void configureConsoleLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     }
 
     static void describe(PrismaEmulator e, PrintStream out) {

@@ -1,26 +1,22 @@
 package dev.pdpkit.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.pdpkit.emulator.api.ApiStats;
-import dev.pdpkit.emulator.auth.ApprovalMode;
-import dev.pdpkit.emulator.auth.AuthServer;
-import dev.pdpkit.emulator.auth.EmulatedUser;
-import dev.pdpkit.emulator.auth.EmulatedWorkspace;
-import dev.pdpkit.emulator.auth.RegisteredClient;
 import dev.pdpkit.emulator.api.ConnectionHosts;
-import dev.pdpkit.emulator.api.InMemoryOAuth;
-import dev.pdpkit.emulator.api.Json;
 import dev.pdpkit.emulator.api.ManagementApi;
-import dev.pdpkit.emulator.api.Model;
 import dev.pdpkit.emulator.api.OAuthBackend;
 import dev.pdpkit.emulator.api.Paging;
 import dev.pdpkit.emulator.api.SpecValidator;
 import dev.pdpkit.emulator.api.Store;
+import dev.pdpkit.emulator.auth.ApprovalMode;
+import dev.pdpkit.emulator.auth.AuthServer;
+import dev.pdpkit.emulator.auth.EmulatedUser;
+import dev.pdpkit.emulator.auth.RegisteredClient;
+import dev.pdpkit.emulator.internal.http.EmulatorHttpServer;
+import dev.pdpkit.emulator.internal.http.HttpLimits;
+import dev.pdpkit.emulator.internal.http.Router;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process emulator of the Prisma Data Platform: the Management API ({@code /v1/...}, the 46 operations of
@@ -52,7 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>By default two workspaces are seeded, "Partner Workspace" and "User Workspace", each with a service token.
- * State lives in memory and disappears with {@link #close()}.
+ * State lives in memory and disappears with {@link #close()}. This class is a facade: requests are served by
+ * {@code ApiHttpHandler} (the API half) and {@link AuthServer} (the OAuth half) behind one small HTTP server with
+ * head and body timeouts.
  */
 public final class PrismaEmulator implements AutoCloseable {
     /** Name of the first default workspace. */
@@ -68,13 +61,14 @@ public final class PrismaEmulator implements AutoCloseable {
 
     private final Builder config;
     private final Store store;
+    private final StoreControls controls;
     private final ApiStats stats = new ApiStats();
     private final Faults faults = new Faults();
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final EmulatorHttpServer server;
     private final String baseUrl;
     private final OAuthSide oauth;
     private final ApiHttpHandler api;
+    private final ApiValidation validation;
     private final List<SeededWorkspace> workspaces;
     private volatile boolean closed;
 
@@ -85,60 +79,28 @@ public final class PrismaEmulator implements AutoCloseable {
         }
         this.store = new Store(b.clock, b.provisioningDelay, b.restoreDelay != null ? b.restoreDelay
                 : b.provisioningDelay);
-        List<WorkspaceSeed> seeds = b.workspaces.isEmpty()
+        this.controls = new StoreControls(store);
+        this.workspaces = controls.seed(b.workspaces.isEmpty()
                 ? List.of(WorkspaceSeed.named(PARTNER_WORKSPACE).withPlan("Pro"), WorkspaceSeed.named(USER_WORKSPACE))
-                : b.workspaces;
-        List<SeededWorkspace> seeded = new ArrayList<>();
-        for (WorkspaceSeed seed : seeds) {
-            Model.Workspace w = store.addWorkspace(seed.id() != null ? seed.id() : dev.pdpkit.emulator.api.Ids.id(
-                    "wksp"), seed.name(), seed.planName());
-            Store.IssuedServiceToken t = store.addServiceToken(w.id, "Seeded token (" + seed.name() + ")",
-                    seed.serviceToken(), null);
-            seeded.add(new SeededWorkspace(w.id, w.name, t.value(), t.token().id));
-        }
-        this.workspaces = List.copyOf(seeded);
-
+                : b.workspaces);
+        // The handlers need the base URL, known once the port is bound; nobody knows the port before the router is
+        // filled below.
+        Router router = new Router(request -> ApiAnswers.notFound(request.path()));
         InetAddress address = InetAddress.getByName(b.host);
-        this.server = HttpServer.create(new InetSocketAddress(address, b.port), 0);
+        this.server = EmulatorHttpServer.start(address, b.port, b.limits, router, ApiAnswers::failure,
+                "prisma-emulator");
         String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
                 : address.getHostAddress();
-        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
-        this.oauth = b.oauthBackend != null ? new ExternalOAuth(b.oauthBackend, baseUrl)
-                : new EmbeddedAuthServer(b, seeded, baseUrl, faults, stats);
-        Paging paging = new Paging(b.defaultPageSize, b.maxPageSize);
-        ManagementApi management = new ManagementApi(store, baseUrl, b.connectionHosts, paging, oauth.backend(),
-                stats);
-        this.api = new ApiHttpHandler(store, management, oauth.backend(), stats, faults, b.validateRequests,
-                b.validateResponses);
-        server.createContext("/v1", api);
-        oauth.mount(server);
-        try {
-            server.createContext("/", PrismaEmulator::notFound);
-        } catch (IllegalArgumentException alreadyMounted) {
-            // the authorization server serves "/" itself
-        }
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        server.setExecutor(executor);
-        server.start();
-    }
-
-    private static void notFound(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
-        byte[] body = Json.bytes(Json.error("not_found", "No resource at " + exchange.getRequestURI().getPath()
-                + ".", null));
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(404, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "prisma-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        this.baseUrl = "http://" + host + ":" + server.port();
+        this.oauth = b.oauthBackend != null ? new OAuthSide.External(b.oauthBackend, baseUrl)
+                : new OAuthSide.Embedded(b.authSettings(), workspaces, baseUrl);
+        ManagementApi management = new ManagementApi(store, baseUrl, b.connectionHosts,
+                new Paging(b.defaultPageSize, b.maxPageSize), oauth.backend(), stats);
+        this.validation = new ApiValidation(b.validateRequests, b.validateResponses, b.acceptUnknownMembers);
+        this.api = new ApiHttpHandler(store, management.handlers(), new ApiAuthenticator(store, oauth.backend()),
+                stats, faults, validation, b.logRequests);
+        router.prefix("/v1", api);
+        oauth.mount(router, faults, stats);
     }
 
     /** @return a builder with the defaults: loopback, free port, two seeded workspaces, validation on */
@@ -172,7 +134,7 @@ public final class PrismaEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     // ---- seeded credentials --------------------------------------------------------------------------------------
@@ -227,20 +189,24 @@ public final class PrismaEmulator implements AutoCloseable {
      *     validation is on
      */
     public List<ResponseViolation> responseViolations() {
-        return api.violations();
+        return validation.violations();
     }
 
     public void clearResponseViolations() {
-        api.clearViolations();
+        validation.clear();
     }
 
-    /** @return the last 1000 API requests, oldest first */
+    /**
+     * @return the last API requests, oldest first: at most 1000, and fewer when their bodies are large (the journal
+     *     keeps about 8 MiB); bodies over 64 KiB are kept truncated, and requests that failed authentication have
+     *     none
+     */
     public List<RecordedRequest> requests() {
-        return api.journal();
+        return api.journal().list();
     }
 
     public void clearRequests() {
-        api.clearJournal();
+        api.journal().clear();
     }
 
     /**
@@ -252,13 +218,7 @@ public final class PrismaEmulator implements AutoCloseable {
      * @return the token value
      */
     public String createServiceToken(String workspaceId, String name, Duration ttl) {
-        synchronized (store) {
-            if (!store.workspaces.containsKey(workspaceId)) {
-                throw new IllegalArgumentException("unknown workspace " + workspaceId);
-            }
-            Instant expires = ttl == null ? null : store.now().plus(ttl);
-            return store.addServiceToken(workspaceId, name, null, expires).value();
-        }
+        return controls.createServiceToken(workspaceId, name, ttl);
     }
 
     /**
@@ -281,16 +241,15 @@ public final class PrismaEmulator implements AutoCloseable {
      *     builder replaced it with {@link Builder#oauthBackend(OAuthBackend)}
      */
     public Optional<AuthServer> authServer() {
-        return oauth instanceof EmbeddedAuthServer ? Optional.of(((EmbeddedAuthServer) oauth).server())
-                : Optional.empty();
+        return Optional.ofNullable(oauth.server());
     }
 
     /** @return the user the authorization server signs in, member of every seeded workspace */
     public EmulatedUser oauthUser() {
-        if (!(oauth instanceof EmbeddedAuthServer)) {
+        if (oauth.user() == null) {
             throw new IllegalStateException("the authorization server was replaced in the builder");
         }
-        return ((EmbeddedAuthServer) oauth).user();
+        return oauth.user();
     }
 
     /** @return the built-in public client ({@value #PUBLIC_CLIENT_ID}) */
@@ -305,21 +264,12 @@ public final class PrismaEmulator implements AutoCloseable {
 
     /** @return the status a read would report for the database now, if it exists */
     public Optional<String> databaseStatus(String databaseId) {
-        synchronized (store) {
-            Model.Database d = store.databases.get(databaseId);
-            return d == null ? Optional.empty() : Optional.of(d.status(store.now()));
-        }
+        return controls.databaseStatus(databaseId);
     }
 
     /** Puts a database into {@code failure} (or back, with {@code false}). */
     public void failDatabase(String databaseId, boolean failed) {
-        synchronized (store) {
-            Model.Database d = store.databases.get(databaseId);
-            if (d == null) {
-                throw new IllegalArgumentException("unknown database " + databaseId);
-            }
-            d.failed = failed;
-        }
+        controls.failDatabase(databaseId, failed);
     }
 
     /**
@@ -328,12 +278,7 @@ public final class PrismaEmulator implements AutoCloseable {
      * @return the backup id
      */
     public String addBackup(String databaseId, Instant at) {
-        synchronized (store) {
-            if (!store.databases.containsKey(databaseId)) {
-                throw new IllegalArgumentException("unknown database " + databaseId);
-            }
-            return store.newBackup(databaseId, at, "full", "completed").id;
-        }
+        return controls.addBackup(databaseId, at);
     }
 
     /** Changes how long new databases stay {@code provisioning}. */
@@ -348,28 +293,17 @@ public final class PrismaEmulator implements AutoCloseable {
 
     /** @return how many projects exist, in every workspace */
     public int projectCount() {
-        synchronized (store) {
-            return store.projects.size();
-        }
+        return controls.projectCount();
     }
 
     /** @return ids of the projects of a workspace, oldest first */
     public List<String> projectIds(String workspaceId) {
-        synchronized (store) {
-            List<String> out = new ArrayList<>();
-            for (Model.Project p : Store.select(store.projects, p -> p.workspaceId.equals(workspaceId))) {
-                out.add(p.id);
-            }
-            return out;
-        }
+        return controls.projectIds(workspaceId);
     }
 
     /** @return the workspace a project is in now, if it exists */
     public Optional<String> projectWorkspace(String projectId) {
-        synchronized (store) {
-            Model.Project p = store.projects.get(projectId);
-            return p == null ? Optional.empty() : Optional.of(p.workspaceId);
-        }
+        return controls.projectWorkspace(projectId);
     }
 
     /** @return the OAuth backend the API half uses (the authorization server, unless replaced in the builder) */
@@ -389,143 +323,12 @@ public final class PrismaEmulator implements AutoCloseable {
             return;
         }
         closed = true;
-        server.stop(0);
-        oauth.close();
-        executor.shutdownNow();
+        server.close();
     }
 
     @Override
     public String toString() {
         return "PrismaEmulator[" + baseUrl + ", workspaces=" + workspaces + "]";
-    }
-
-    // ---- OAuth side ----------------------------------------------------------------------------------------------
-
-    /** How the authorization server is attached. */
-    private interface OAuthSide {
-        OAuthBackend backend();
-
-        void mount(HttpServer server);
-
-        String issuerUrl();
-
-        String issueAccessToken(String workspaceId, String clientId);
-
-        void close();
-    }
-
-    /** A backend supplied by the caller; nothing is mounted. */
-    private static final class ExternalOAuth implements OAuthSide {
-        private final OAuthBackend backend;
-        private final String issuer;
-
-        ExternalOAuth(OAuthBackend backend, String issuer) {
-            this.backend = backend;
-            this.issuer = issuer;
-        }
-
-        @Override
-        public OAuthBackend backend() {
-            return backend;
-        }
-
-        @Override
-        public void mount(HttpServer server) {
-        }
-
-        @Override
-        public String issuerUrl() {
-            return issuer;
-        }
-
-        @Override
-        public String issueAccessToken(String workspaceId, String clientId) {
-            if (backend instanceof InMemoryOAuth) {
-                return ((InMemoryOAuth) backend).issue(workspaceId, "user_emulated", clientId,
-                        Set.of("workspace:admin"), Duration.ofHours(1));
-            }
-            throw new UnsupportedOperationException("the configured OAuth backend cannot issue tokens directly");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** The emulator's authorization server, mounted at the root of the API's server. */
-    private static final class EmbeddedAuthServer implements OAuthSide {
-        private final AuthServer server;
-        private final EmulatedUser user;
-        private final String issuer;
-        private final Faults faults;
-        private final ApiStats stats;
-
-        EmbeddedAuthServer(Builder b, List<SeededWorkspace> workspaces, String issuer, Faults faults,
-                           ApiStats stats) {
-            this.issuer = issuer;
-            this.faults = faults;
-            this.stats = stats;
-            AuthServer.Builder ab = AuthServer.builder().clock(b.clock).approvalMode(b.approvalMode);
-            if (b.accessTokenLifetime != null) {
-                ab.accessTokenLifetime(b.accessTokenLifetime);
-            }
-            if (b.refreshTokenLifetime != null) {
-                ab.refreshTokenLifetime(b.refreshTokenLifetime);
-            }
-            for (SeededWorkspace w : workspaces) {
-                ab.workspace(new EmulatedWorkspace(w.id(), w.name()));
-            }
-            // The user belongs to every seeded workspace; the "user" workspace comes first, so automatic approval
-            // picks it.
-            List<String> memberships = new ArrayList<>();
-            SeededWorkspace preferred = workspaces.get(Math.min(1, workspaces.size() - 1));
-            memberships.add(preferred.id());
-            for (SeededWorkspace w : workspaces) {
-                if (!memberships.contains(w.id())) {
-                    memberships.add(w.id());
-                }
-            }
-            this.user = new EmulatedUser(b.userId, b.userEmail, memberships);
-            ab.user(user).signedInUser(user.id());
-            for (RegisteredClient c : b.clients().values()) {
-                ab.client(c);
-            }
-            this.server = ab.build();
-        }
-
-        AuthServer server() {
-            return server;
-        }
-
-        EmulatedUser user() {
-            return user;
-        }
-
-        @Override
-        public OAuthBackend backend() {
-            return server.backend();
-        }
-
-        @Override
-        public void mount(HttpServer host) {
-            server.mount(AuthEndpointFaults.wrapping(host, faults, stats), issuer);
-        }
-
-        @Override
-        public String issuerUrl() {
-            return server.issuer();
-        }
-
-        @Override
-        public String issueAccessToken(String workspaceId, String clientId) {
-            return server.issueTokens(clientId, user.id(), workspaceId, Set.of(AuthServer.SCOPE_WORKSPACE_ADMIN))
-                    .accessToken();
-        }
-
-        @Override
-        public void close() {
-            server.close();
-        }
     }
 
     // ---- builder -------------------------------------------------------------------------------------------------
@@ -538,6 +341,9 @@ public final class PrismaEmulator implements AutoCloseable {
         private Duration restoreDelay;
         private boolean validateRequests = true;
         private boolean validateResponses = true;
+        private boolean acceptUnknownMembers = true;
+        private boolean logRequests;
+        private HttpLimits limits = HttpLimits.DEFAULTS;
         private final List<WorkspaceSeed> workspaces = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int defaultPageSize = 100;
@@ -698,6 +504,38 @@ public final class PrismaEmulator implements AutoCloseable {
         public Builder oauthBackend(OAuthBackend backend) {
             this.oauthBackend = Objects.requireNonNull(backend, "backend");
             return this;
+        }
+
+        /**
+         * Whether body members and query parameters the OpenAPI document does not know are accepted (and ignored),
+         * as a forward-compatible service does; default on. Off, they are rejected like any schema violation.
+         */
+        public Builder acceptUnknownMembers(boolean on) {
+            this.acceptUnknownMembers = on;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request head, and a body once the emulator reads it; a slower one
+         * gets 408 and its connection closed. Defaults 10 s and 30 s.
+         */
+        public Builder requestTimeouts(Duration head, Duration body) {
+            if (head.isNegative() || head.isZero() || body.isNegative() || body.isZero()) {
+                throw new IllegalArgumentException("timeouts must be positive");
+            }
+            this.limits = limits.withTimeouts(head, body);
+            return this;
+        }
+
+        /** Whether every API request is logged at INFO (logger {@code dev.pdpkit.emulator.requests}); default off. */
+        public Builder logRequests(boolean on) {
+            this.logRequests = on;
+            return this;
+        }
+
+        OAuthSide.AuthSettings authSettings() {
+            return new OAuthSide.AuthSettings(clock, approvalMode, accessTokenLifetime, refreshTokenLifetime, userId,
+                    userEmail, clients().values());
         }
 
         /** Starts the emulator. */

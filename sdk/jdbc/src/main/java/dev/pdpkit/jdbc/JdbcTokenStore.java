@@ -141,6 +141,7 @@ public final class JdbcTokenStore implements TokenStore {
      * @throws TokenLockTimeoutException if the lock was not obtained in time; the action did not run
      * @throws TokenStoreException if the database fails, or the writes made by the action cannot be committed
      */
+    @Override
     public <T> T withRefreshLock(Duration timeout, Supplier<T> action) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(action, "action");

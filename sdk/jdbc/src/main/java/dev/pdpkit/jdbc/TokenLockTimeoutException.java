@@ -1,14 +1,16 @@
 package dev.pdpkit.jdbc;
 
+import dev.pdpkit.oauth.LockTimeoutException;
 import dev.pdpkit.oauth.TokenStoreException;
 import java.time.Duration;
 
 /**
  * A {@link JdbcTokenStore} waited longer than its lock timeout for the row of a principal's tokens, because another
- * thread or instance held it (usually while refreshing). Nothing was changed; the caller may retry. Its
- * {@link #reason()} is {@link TokenStoreException.Reason#IO}.
+ * thread or instance held it (usually while refreshing). Nothing was changed; the caller may retry. It is the
+ * {@link LockTimeoutException} every store throws for a lock wait that ran out; its {@link #reason()} is
+ * {@link TokenStoreException.Reason#LOCK_TIMEOUT}.
  */
-public class TokenLockTimeoutException extends TokenStoreException {
+public class TokenLockTimeoutException extends LockTimeoutException {
     private static final long serialVersionUID = 1L;
 
     private final transient Duration waited;
@@ -19,7 +21,7 @@ public class TokenLockTimeoutException extends TokenStoreException {
      * @param cause the driver's error, or null when the wait ran out inside this process
      */
     public TokenLockTimeoutException(String key, Duration waited, Throwable cause) {
-        super(Reason.IO, "gave up after " + waited.toMillis() + " ms waiting for the lock on the tokens of key '"
+        super("gave up after " + waited.toMillis() + " ms waiting for the lock on the tokens of key '"
                 + key + "': another thread or instance holds it", cause);
         this.waited = waited;
     }

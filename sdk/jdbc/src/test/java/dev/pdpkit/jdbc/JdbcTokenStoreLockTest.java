@@ -44,9 +44,10 @@ class JdbcTokenStoreLockTest {
 
         assertThatThrownBy(() -> other.withRefreshLock(() -> "never"))
                 .isInstanceOf(TokenLockTimeoutException.class)
+                .isInstanceOf(dev.pdpkit.oauth.LockTimeoutException.class)
                 .hasMessageContaining(holder.key()).hasMessageContaining("300 ms")
                 .satisfies(e -> assertThat(((TokenStoreException) e).reason())
-                        .isEqualTo(TokenStoreException.Reason.IO));
+                        .isEqualTo(TokenStoreException.Reason.LOCK_TIMEOUT));
         // Writes from outside lock the row too, so they wait and time out the same way; reads do not wait.
         assertThatThrownBy(() -> other.save(PAIR)).isInstanceOf(TokenLockTimeoutException.class);
         assertThatThrownBy(() -> other.clearIfCurrent(PAIR)).isInstanceOf(TokenLockTimeoutException.class);

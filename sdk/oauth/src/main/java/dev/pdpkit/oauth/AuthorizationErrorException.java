@@ -2,7 +2,10 @@ package dev.pdpkit.oauth;
 
 /**
  * The authorization server redirected back with an {@code error} parameter (RFC 6749 section 4.1.2.1), for example
- * {@code access_denied} when the user clicked Deny. No token request was made.
+ * {@code access_denied} when the user clicked Deny. No token request was made. The callback passed the state check
+ * first, so the error belongs to this login. The message holds the error code only, reduced to
+ * {@code [A-Za-z0-9_.-]} ({@code invalid_error_code} otherwise); the description is never put in the message, because
+ * it is text from the browser's URL.
  */
 public class AuthorizationErrorException extends OAuthException {
     private static final long serialVersionUID = 1L;
@@ -11,11 +14,11 @@ public class AuthorizationErrorException extends OAuthException {
     private final String errorDescription;
 
     /**
-     * @param error the {@code error} code
-     * @param errorDescription the {@code error_description}, or null
+     * @param error the {@code error} code, already reduced to a safe token
+     * @param errorDescription the raw {@code error_description}, or null
      */
     public AuthorizationErrorException(String error, String errorDescription) {
-        super("authorization failed: " + error + (errorDescription == null ? "" : " (" + errorDescription + ")"));
+        super("authorization failed: " + error);
         this.error = error;
         this.errorDescription = errorDescription;
     }
@@ -25,7 +28,10 @@ public class AuthorizationErrorException extends OAuthException {
         return error;
     }
 
-    /** @return the server's human-readable description, or null */
+    /**
+     * @return the raw {@code error_description} from the callback URL, or null; untrusted text (it may hold markup or
+     *     line breaks): escape it before showing or logging it
+     */
     public String errorDescription() {
         return errorDescription;
     }

@@ -1,7 +1,9 @@
 package dev.pdpkit.oauth;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -45,6 +47,25 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public <T> T withRefreshLock(Supplier<T> action) {
         refreshLock.lock();
+        try {
+            return action.get();
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T withRefreshLock(Duration timeout, Supplier<T> action) {
+        boolean locked;
+        try {
+            locked = refreshLock.tryLock(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockTimeoutException("interrupted while waiting for the token refresh lock");
+        }
+        if (!locked) {
+            throw new LockTimeoutException("the token refresh lock was not free within " + timeout);
+        }
         try {
             return action.get();
         } finally {

@@ -20,7 +20,16 @@ public class InvalidCallbackException extends OAuthException {
         /** Neither {@code code} nor {@code error}. */
         MISSING_CODE,
         /** The pending login is older than the configured maximum age. */
-        EXPIRED
+        EXPIRED,
+        /** The callback arrived at another scheme, host, port or path than the login's redirect URI. */
+        REDIRECT_MISMATCH,
+        /**
+         * No {@code iss} parameter although the server advertises {@code authorization_response_iss_parameter_supported}
+         * (RFC 9207 section 2.4).
+         */
+        MISSING_ISSUER,
+        /** This pending login (or its code) was already completed, or is being completed by another thread. */
+        ALREADY_USED
     }
 
     private final Reason reason;

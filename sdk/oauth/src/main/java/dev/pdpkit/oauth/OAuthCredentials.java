@@ -2,10 +2,15 @@ package dev.pdpkit.oauth;
 
 import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.oauth.internal.AuthServerClient;
+import dev.pdpkit.oauth.internal.TokenResponses;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +33,13 @@ import org.slf4j.LoggerFactory;
  *   another process survives) and throws {@link LoginRequiredException}. Network errors and 5xx throw
  *   {@link AuthServerUnavailableException} and keep the tokens; if the current access token has not expired yet,
  *   a failed proactive refresh is logged and the current token is used.</li>
+ *   <li><b>Bounded waits:</b> waiting for another thread's refresh or for the store's lock (held by another process
+ *   that refreshes) ends with {@link LockTimeoutException} when the budget runs out: the one passed to
+ *   {@link #bearerToken(Duration)}, or {@code PrismaOAuth.Builder.refreshLockTimeout} (default 30 s) for the forms
+ *   without one.</li>
+ *   <li><b>Crash window:</b> a server that rotates refresh tokens has spent the old one once it answers; if the
+ *   process dies before the new pair is saved, the session is lost. The SDK keeps that window to turning the
+ *   response into tokens and one atomic file write with {@code fsync}; listeners and logging run after the save.</li>
  * </ul>
  * Thread-safe. {@link #toString()} shows no token.
  */
@@ -60,6 +72,20 @@ public final class OAuthCredentials implements Credentials {
     }
 
     /**
+     * Like {@link #bearerToken()}, with the time the calling request has left: a wait for another thread's or
+     * process's refresh ends when it runs out.
+     *
+     * @param budget the time left for the whole call
+     * @return the access token
+     * @throws LockTimeoutException if a refresh in another thread or process did not finish within the budget
+     * @throws LoginRequiredException see {@link #bearerToken()}
+     */
+    @Override
+    public String bearerToken(Duration budget) {
+        return tokens(budget).accessToken();
+    }
+
+    /**
      * Like {@link #bearerToken()} but returns the whole stored value (workspace id, scopes, expiry).
      *
      * @return valid tokens
@@ -67,12 +93,24 @@ public final class OAuthCredentials implements Credentials {
      * @throws AuthServerUnavailableException see {@link #bearerToken()}
      */
     public OAuthTokens tokens() {
+        return tokens(oauth.refreshLockTimeout());
+    }
+
+    /**
+     * Like {@link #tokens()} with a time budget for waiting on another refresh.
+     *
+     * @param budget the time left for the whole call
+     * @return valid tokens
+     * @throws LockTimeoutException if a refresh in another thread or process did not finish within the budget
+     */
+    public OAuthTokens tokens(Duration budget) {
+        long deadline = deadline(budget);
         OAuthTokens current = loadOrThrow();
         Instant now = oauth.clock().instant();
-        if (!current.expiresWithin(now, oauth.refreshMargin())) {
+        if (!current.expiresWithin(now, margin(current))) {
             return current;
         }
-        boolean stillValid = !current.expiresWithin(now, java.time.Duration.ZERO);
+        boolean stillValid = !current.expiresWithin(now, Duration.ZERO);
         if (current.refreshToken().isEmpty()) {
             if (stillValid) {
                 return current;
@@ -81,8 +119,8 @@ public final class OAuthCredentials implements Credentials {
                     "the access token has expired and there is no refresh token; log in again");
         }
         try {
-            return refreshShared(t -> t.expiresWithin(oauth.clock().instant(), oauth.refreshMargin()));
-        } catch (AuthServerUnavailableException e) {
+            return refreshShared(t -> t.expiresWithin(oauth.clock().instant(), margin(t)), deadline);
+        } catch (AuthServerUnavailableException | LockTimeoutException e) {
             if (stillValid) {
                 // The token still works for a while; the next call tries the refresh again.
                 LOG.warn("proactive token refresh failed, using the current token until it expires: {}",
@@ -105,6 +143,20 @@ public final class OAuthCredentials implements Credentials {
      */
     @Override
     public boolean refreshAfterUnauthorized(String rejectedToken) {
+        return refreshAfterUnauthorized(rejectedToken, oauth.refreshLockTimeout());
+    }
+
+    /**
+     * Like {@link #refreshAfterUnauthorized(String)} with the time the calling request has left.
+     *
+     * @param rejectedToken the token the API rejected
+     * @param budget the time left for the whole call
+     * @return true: retry the request once with {@link #bearerToken()}
+     * @throws LockTimeoutException if a refresh in another thread or process did not finish within the budget
+     */
+    @Override
+    public boolean refreshAfterUnauthorized(String rejectedToken, Duration budget) {
+        long deadline = deadline(budget);
         OAuthTokens current = loadOrThrow();
         if (!current.accessToken().equals(rejectedToken)) {
             return true;
@@ -113,8 +165,30 @@ public final class OAuthCredentials implements Credentials {
             throw new LoginRequiredException(LoginRequiredException.Reason.NO_REFRESH_TOKEN,
                     "the access token was rejected and there is no refresh token; log in again");
         }
-        refreshShared(t -> t.accessToken().equals(rejectedToken));
+        refreshShared(t -> t.accessToken().equals(rejectedToken), deadline);
         return true;
+    }
+
+    /**
+     * The configured margin, but at most half the token's lifetime: with tokens that live less than twice the margin,
+     * a fixed margin would make every call refresh.
+     */
+    private Duration margin(OAuthTokens tokens) {
+        Duration configured = oauth.refreshMargin();
+        if (tokens.issuedAt().isEmpty() || tokens.expiresAt().isEmpty()) {
+            return configured;
+        }
+        Duration half = Duration.between(tokens.issuedAt().get(), tokens.expiresAt().get()).dividedBy(2);
+        return half.isNegative() || half.compareTo(configured) >= 0 ? configured : half;
+    }
+
+    private static long deadline(Duration budget) {
+        long nanos = Math.max(0, Objects.requireNonNull(budget, "budget").toNanos());
+        return System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private OAuthTokens loadOrThrow() {
@@ -130,7 +204,7 @@ public final class OAuthCredentials implements Credentials {
      * whose own staleness test still fails on the shared result (it joined a refresh started for another reason)
      * tries once more.
      */
-    private OAuthTokens refreshShared(Predicate<OAuthTokens> stale) {
+    private OAuthTokens refreshShared(Predicate<OAuthTokens> stale, long deadline) {
         for (int attempt = 0; ; attempt++) {
             CompletableFuture<OAuthTokens> flight;
             boolean leader = false;
@@ -143,7 +217,7 @@ public final class OAuthCredentials implements Credentials {
             }
             if (leader) {
                 try {
-                    flight.complete(refreshUnderStoreLock(stale));
+                    flight.complete(refreshUnderStoreLock(stale, deadline));
                 } catch (Throwable t) {
                     // Every waiter must be released, whatever happened.
                     flight.completeExceptionally(t);
@@ -153,17 +227,22 @@ public final class OAuthCredentials implements Credentials {
                     }
                 }
             }
-            OAuthTokens result = join(flight);
+            OAuthTokens result = join(flight, deadline);
             if (leader || attempt > 0 || !stale.test(result)) {
                 return result;
             }
         }
     }
 
-    private static OAuthTokens join(CompletableFuture<OAuthTokens> flight) {
+    private static OAuthTokens join(CompletableFuture<OAuthTokens> flight, long deadline) {
         try {
-            return flight.join();
-        } catch (CompletionException e) {
+            return flight.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new LockTimeoutException("another thread's token refresh did not finish within the call's budget");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockTimeoutException("interrupted while waiting for another thread's token refresh");
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
@@ -178,12 +257,12 @@ public final class OAuthCredentials implements Credentials {
     /** What happened inside the lock, so listeners can be told after it is released. */
     private enum Outcome { NONE, REFRESHED, CLEARED }
 
-    private OAuthTokens refreshUnderStoreLock(Predicate<OAuthTokens> stale) {
+    private OAuthTokens refreshUnderStoreLock(Predicate<OAuthTokens> stale, long deadline) {
         TokenStore store = oauth.store();
         Outcome[] outcome = {Outcome.NONE};
         OAuthTokens[] fresh = new OAuthTokens[1];
         try {
-            return store.withRefreshLock(() -> {
+            return store.withRefreshLock(remaining(deadline), () -> {
                 OAuthTokens current = store.load().orElseThrow(() -> new LoginRequiredException(
                         LoginRequiredException.Reason.NOT_LOGGED_IN, "not logged in"));
                 if (!stale.test(current)) {
@@ -209,7 +288,7 @@ public final class OAuthCredentials implements Credentials {
                     }
                     throw e;
                 }
-                OAuthTokens next = oauth.toTokens(result, requestedAt, current, current.scopes());
+                OAuthTokens next = TokenResponses.toTokens(result, requestedAt, current, current.scopes());
                 // Saved before anyone uses it: if this process died now, the next one would find the new pair.
                 store.save(next);
                 outcome[0] = Outcome.REFRESHED;

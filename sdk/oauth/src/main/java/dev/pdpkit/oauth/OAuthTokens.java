@@ -3,8 +3,10 @@ package dev.pdpkit.oauth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import dev.pdpkit.oauth.internal.TokenResponses;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +21,10 @@ public final class OAuthTokens {
     private final Instant expiresAt;
     private final String workspaceId;
     private final Set<String> scopes;
+    private final Instant issuedAt;
 
     private OAuthTokens(String accessToken, String refreshToken, Instant expiresAt, String workspaceId,
-                        Collection<String> scopes) {
+                        Collection<String> scopes, Instant issuedAt) {
         if (accessToken == null || accessToken.isEmpty()) {
             throw new IllegalArgumentException("access token must not be empty");
         }
@@ -33,6 +36,7 @@ public final class OAuthTokens {
         this.expiresAt = expiresAt;
         this.workspaceId = workspaceId;
         this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes == null ? Set.of() : scopes));
+        this.issuedAt = issuedAt;
     }
 
     /**
@@ -46,7 +50,50 @@ public final class OAuthTokens {
      */
     public static OAuthTokens of(String accessToken, String refreshToken, Instant expiresAt, String workspaceId,
                                  Collection<String> scopes) {
-        return new OAuthTokens(accessToken, refreshToken, expiresAt, workspaceId, scopes);
+        return new OAuthTokens(accessToken, refreshToken, expiresAt, workspaceId, scopes, null);
+    }
+
+    /**
+     * Builds tokens from a token endpoint's JSON response obtained elsewhere (for example by your own backend), with
+     * the rules the SDK applies to its own responses: expiry from {@code expires_in} counted from {@code requestedAt}
+     * (so it errs early), else from the access token's JWT {@code exp}; workspace from the JWT's
+     * {@code workspace_id} claim, else a {@code workspace_id} member; scopes from {@code scope}.
+     *
+     * @param json the response body, for example {@code {"access_token":"..","token_type":"Bearer","expires_in":3600,
+     *     "refresh_token":"..","scope":"workspace:admin offline_access"}}
+     * @param requestedAt when the token request was sent
+     * @return the tokens, ready for {@link TokenStore#save}
+     * @throws OAuthException if the body is not a successful bearer token response; the message quotes none of it
+     */
+    public static OAuthTokens fromTokenResponse(String json, Instant requestedAt) {
+        return TokenResponses.fromJson(json, Objects.requireNonNull(requestedAt, "requestedAt"));
+    }
+
+    /**
+     * Like {@link #fromTokenResponse(String, Instant)} for a response already parsed into a map (string and number
+     * values as JSON has them).
+     *
+     * @param response the response members
+     * @param requestedAt when the token request was sent
+     * @return the tokens
+     * @throws OAuthException if it is not a successful bearer token response
+     */
+    public static OAuthTokens fromTokenResponse(Map<String, ?> response, Instant requestedAt) {
+        return TokenResponses.fromMap(Objects.requireNonNull(response, "response"),
+                Objects.requireNonNull(requestedAt, "requestedAt"));
+    }
+
+    /**
+     * @param issuedAt when the token request that produced this pair was sent, or null
+     * @return a copy that knows when it was issued, so the refresh margin can adapt to the token's lifetime
+     */
+    public OAuthTokens withIssuedAt(Instant issuedAt) {
+        return new OAuthTokens(accessToken, refreshToken, expiresAt, workspaceId, scopes, issuedAt);
+    }
+
+    /** @return when the pair was obtained (the token request was sent), if known */
+    public Optional<Instant> issuedAt() {
+        return Optional.ofNullable(issuedAt);
     }
 
     /** @return the access token */
@@ -100,7 +147,7 @@ public final class OAuthTokens {
      * @return a copy with another refresh token
      */
     OAuthTokens withRefreshToken(String newRefreshToken) {
-        return new OAuthTokens(accessToken, newRefreshToken, expiresAt, workspaceId, scopes);
+        return new OAuthTokens(accessToken, newRefreshToken, expiresAt, workspaceId, scopes, issuedAt);
     }
 
     @Override
@@ -114,12 +161,12 @@ public final class OAuthTokens {
         OAuthTokens t = (OAuthTokens) o;
         return accessToken.equals(t.accessToken) && Objects.equals(refreshToken, t.refreshToken)
                 && Objects.equals(expiresAt, t.expiresAt) && Objects.equals(workspaceId, t.workspaceId)
-                && scopes.equals(t.scopes);
+                && scopes.equals(t.scopes) && Objects.equals(issuedAt, t.issuedAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accessToken, refreshToken, expiresAt, workspaceId, scopes);
+        return Objects.hash(accessToken, refreshToken, expiresAt, workspaceId, scopes, issuedAt);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.pdpkit.oauth;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -8,22 +7,24 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.util.URLUtils;
+import dev.pdpkit.client.PrismaManagement;
+import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.oauth.internal.AuthServerClient;
-import dev.pdpkit.oauth.internal.Jwts;
+import dev.pdpkit.oauth.internal.CallbackValidator;
+import dev.pdpkit.oauth.internal.OAuthAccess;
+import dev.pdpkit.oauth.internal.OAuthSettings;
+import dev.pdpkit.oauth.internal.ReplayGuard;
+import dev.pdpkit.oauth.internal.SecureEndpoints;
+import dev.pdpkit.oauth.internal.SharedHttp;
+import dev.pdpkit.oauth.internal.TokenResponses;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,18 +54,21 @@ import org.slf4j.LoggerFactory;
  * // CLI: one call that opens the browser and listens on 127.0.0.1.
  * oauth.loginWithLoopback();
  *
- * PrismaManagement client = PrismaManagement.builder().credentials(oauth.credentials()).build();
+ * PrismaManagement client = oauth.clientBuilder().build();   // same OkHttp pool, refreshing credentials
+ * ...
+ * LogoutResult out = oauth.logout();                        // ends the grant at the server, then clears the store
  * }</pre>
  *
  * <p>Refresh is safe when many threads and several processes share the store: one token request per expiry, the new
  * pair saved before it is used, and only an {@code invalid_grant} answer logs the user out (see
- * {@link OAuthCredentials}). Thread-safe.
+ * {@link OAuthCredentials}). Every OAuth endpoint must be https unless it is on loopback. Close it when done: it
+ * releases the OkHttp client it created (never one you passed in). Thread-safe.
  */
-public final class PrismaOAuth {
+public final class PrismaOAuth implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrismaOAuth.class);
 
     /** The issuer of Prisma's authorization server. */
-    public static final String DEFAULT_ISSUER = "https://auth.prisma.io";
+    public static final String DEFAULT_ISSUER = OAuthSettings.DEFAULT_ISSUER;
     /** Full access to the workspace the user picks. */
     public static final String SCOPE_WORKSPACE_ADMIN = "workspace:admin";
     /** Makes the server issue a refresh token, for sessions that outlive the one-hour access token. */
@@ -74,6 +78,10 @@ public final class PrismaOAuth {
     private static final Set<String> RESERVED_PARAMS = Set.of("response_type", "client_id", "redirect_uri", "scope",
             "state", "code_challenge", "code_challenge_method");
 
+    static {
+        OAuthAccess.register(oauth -> oauth.server.endpoints());
+    }
+
     private final AuthServerClient server;
     private final String clientId;
     private final boolean pkce;
@@ -82,30 +90,41 @@ public final class PrismaOAuth {
     private final TokenStore store;
     private final Clock clock;
     private final Duration refreshMargin;
+    private final Duration refreshLockTimeout;
     private final Duration pendingLoginMaxAge;
     private final List<TokenListener> listeners;
     private final SecureRandom random = new SecureRandom();
     private final OAuthCredentials credentials;
+    private final ReplayGuard usedLogins;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final Logout logout;
 
     private PrismaOAuth(Builder b) {
-        this.clientId = b.clientId;
+        OAuthSettings s = b.settings;
+        this.clientId = s.clientId;
         this.pkce = b.pkce;
-        this.redirectUri = b.redirectUri;
-        this.defaultScopes = List.copyOf(b.scopes);
+        this.redirectUri = s.redirectUri;
+        this.defaultScopes = List.copyOf(s.scopes);
         this.store = b.store != null ? b.store : new InMemoryTokenStore();
-        this.clock = b.clock;
+        this.clock = s.clock;
         this.refreshMargin = b.refreshMargin;
+        this.refreshLockTimeout = b.refreshLockTimeout;
         this.pendingLoginMaxAge = b.pendingLoginMaxAge;
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
-        String issuer = stripTrailingSlash(b.issuer);
+        this.usedLogins = new ReplayGuard(clock);
+        this.ownsHttp = s.httpClient == null;
+        this.http = ownsHttp ? SharedHttp.newClient() : s.httpClient;
+        String issuer = stripTrailingSlash(s.issuer);
         AuthServerClient.Endpoints configured = new AuthServerClient.Endpoints(issuer,
-                b.authorizationEndpoint != null || b.discovery ? b.authorizationEndpoint
+                s.authorizationEndpoint != null || s.discovery ? s.authorizationEndpoint
                         : URI.create(issuer + "/authorize"),
-                b.tokenEndpoint != null || b.discovery ? b.tokenEndpoint : URI.create(issuer + "/token"),
-                b.revocationEndpoint);
-        this.server = new AuthServerClient(b.httpClient != null ? b.httpClient : new OkHttpClient(), issuer,
-                b.discovery, configured, b.clientId, b.clientSecret, b.clientAuthMethod);
+                s.tokenEndpoint != null || s.discovery ? s.tokenEndpoint : URI.create(issuer + "/token"),
+                b.revocationEndpoint, b.issuerParameterRequired);
+        this.server = new AuthServerClient(http, issuer, s.discovery, configured, s.clientId, s.clientSecret,
+                s.clientAuthMethod, b.revocationTimeout);
         this.credentials = new OAuthCredentials(this);
+        this.logout = new Logout(this, b.managementApiUrl, b.revocationTimeout);
     }
 
     /** @return a builder; {@link Builder#clientId} is required */
@@ -173,16 +192,23 @@ public final class PrismaOAuth {
 
     /**
      * Finishes a login from the URL the browser was redirected to. In order: the pending login must not be older
-     * than the maximum age; an {@code iss} parameter must name this issuer; an {@code error} parameter becomes
-     * {@link AuthorizationErrorException}; {@code state} must equal the pending one (compared in constant time); a
-     * {@code code} must be present. Only then is the code exchanged (with the PKCE verifier). The tokens are saved
-     * and returned. On any failure nothing is stored.
+     * than the maximum age; the callback must pass {@link dev.pdpkit.oauth.internal.CallbackValidator}'s checks
+     * ({@code state} first, in constant time; then the redirect URI's scheme, host, port and path; then {@code iss},
+     * which is required when the server advertises {@code authorization_response_iss_parameter_supported}); the
+     * pending login and its code must not have been completed before by this instance (single use, atomic across
+     * threads); an {@code error} parameter becomes {@link AuthorizationErrorException}; a {@code code} must be
+     * present. Only then is the code exchanged (with the PKCE verifier). The tokens are saved and returned. On any
+     * failure nothing is stored, and a used pending login stays used: start a new one.
+     *
+     * <p>Single use is remembered in this instance's memory. An application running on several servers should also
+     * remove the pending login from the user's session when it reads it, so that no other server can complete it.
      *
      * @param callbackUrl the full redirect URL, or just its path and query (for example {@code request.getRequestURI()
      *     + "?" + request.getQueryString()})
      * @param pending the value {@link #startLogin} returned for this browser session
      * @return the saved tokens; the refresh token is absent if {@code offline_access} was not granted
-     * @throws InvalidCallbackException if the callback is rejected before any token request
+     * @throws InvalidCallbackException if the callback is rejected before any token request, including
+     *     {@link InvalidCallbackException.Reason#ALREADY_USED} for a second completion
      * @throws AuthorizationErrorException if the server reported an error (for example the user denied access)
      * @throws TokenRequestException if the token endpoint rejected the code exchange
      * @throws AuthServerUnavailableException if the token endpoint could not be reached or answered 5xx
@@ -191,64 +217,36 @@ public final class PrismaOAuth {
     public OAuthTokens completeLogin(String callbackUrl, PendingLogin pending) {
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(pending, "pending");
-        if (clock.instant().isAfter(pending.createdAt().plus(pendingLoginMaxAge))) {
+        Instant expiresAt = pending.createdAt().plus(pendingLoginMaxAge);
+        if (clock.instant().isAfter(expiresAt)) {
             throw new InvalidCallbackException(InvalidCallbackException.Reason.EXPIRED,
                     "the login was started more than " + pendingLoginMaxAge + " ago; start a new one");
         }
-        Map<String, String> params = callbackParameters(callbackUrl);
-        String iss = params.get("iss");
-        String issuer = server.endpoints().issuer();
-        if (iss != null && !iss.equals(issuer)) {
-            throw new InvalidCallbackException(InvalidCallbackException.Reason.ISSUER_MISMATCH,
-                    "the callback comes from issuer " + iss + ", expected " + issuer);
+        CallbackValidator.Callback callback = CallbackValidator.validate(callbackUrl, expectedCallback(pending));
+        boolean firstState = usedLogins.firstUse("state:" + ReplayGuard.hash(pending.state()), expiresAt);
+        boolean firstCode = callback.code() == null
+                || usedLogins.firstUse("code:" + ReplayGuard.hash(callback.code()), expiresAt);
+        if (!firstState || !firstCode) {
+            throw new InvalidCallbackException(InvalidCallbackException.Reason.ALREADY_USED,
+                    "this login was already completed; a pending login and its code can be used once");
         }
-        String error = params.get("error");
-        if (error != null) {
-            throw new AuthorizationErrorException(error, params.get("error_description"));
-        }
-        String state = params.get("state");
-        if (state == null) {
-            throw new InvalidCallbackException(InvalidCallbackException.Reason.MISSING_STATE,
-                    "the callback has no state parameter");
-        }
-        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
-                pending.state().getBytes(StandardCharsets.UTF_8))) {
-            throw new InvalidCallbackException(InvalidCallbackException.Reason.STATE_MISMATCH,
-                    "the callback's state does not match this login");
-        }
-        String code = params.get("code");
-        if (code == null || code.isEmpty()) {
-            throw new InvalidCallbackException(InvalidCallbackException.Reason.MISSING_CODE,
-                    "the callback has no authorization code");
+        if (callback.isError()) {
+            throw new AuthorizationErrorException(callback.error(), callback.errorDescription());
         }
         Instant requestedAt = clock.instant();
-        AuthServerClient.TokenResult result = server.exchangeCode(code, pending.redirectUri(), pending.codeVerifier());
-        OAuthTokens tokens = toTokens(result, requestedAt, null, pending.scopes());
+        AuthServerClient.TokenResult result = server.exchangeCode(callback.code(), pending.redirectUri(),
+                pending.codeVerifier());
+        OAuthTokens tokens = TokenResponses.toTokens(result, requestedAt, null, pending.scopes());
         store.save(tokens);
         LOG.debug("login completed for workspace {}", tokens.workspaceId().orElse("(unknown)"));
         notifyListeners(l -> l.onLogin(tokens));
         return tokens;
     }
 
-    /** Parses the callback's query; a repeated parameter makes it malformed (RFC 6749 section 3.1). */
-    private static Map<String, String> callbackParameters(String callbackUrl) {
-        String query;
-        try {
-            query = new URI(callbackUrl.strip()).getRawQuery();
-        } catch (URISyntaxException e) {
-            throw new InvalidCallbackException(InvalidCallbackException.Reason.MALFORMED,
-                    "the callback URL cannot be parsed");
-        }
-        Map<String, List<String>> raw = URLUtils.parseParameters(query == null ? "" : query);
-        java.util.HashMap<String, String> out = new java.util.HashMap<>();
-        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-            if (e.getValue().size() != 1) {
-                throw new InvalidCallbackException(InvalidCallbackException.Reason.MALFORMED,
-                        "the callback repeats the parameter '" + e.getKey() + "'");
-            }
-            out.put(e.getKey(), e.getValue().get(0));
-        }
-        return out;
+    private CallbackValidator.Expected expectedCallback(PendingLogin pending) {
+        AuthServerClient.Endpoints endpoints = server.endpoints();
+        return new CallbackValidator.Expected(pending.state(), pending.redirectUri(), endpoints.issuer(),
+                endpoints.issuerParameterRequired());
     }
 
     /**
@@ -298,6 +296,16 @@ public final class PrismaOAuth {
     }
 
     /**
+     * An API client builder already set up with {@link #credentials()} and this instance's OkHttp client, so API and
+     * OAuth traffic share one connection pool and dispatcher. Set the base URL and anything else as usual.
+     *
+     * @return a new builder
+     */
+    public PrismaManagement.Builder clientBuilder() {
+        return PrismaManagement.builder().credentials(credentials).transport(OkHttpTransport.of(http));
+    }
+
+    /**
      * @return the tokens currently in the store, without refreshing
      * @throws TokenStoreException if the store cannot be read
      */
@@ -306,45 +314,65 @@ public final class PrismaOAuth {
     }
 
     /**
-     * Logs out: removes the tokens from the store (under its refresh lock, so an in-flight refresh in another process
-     * cannot bring them back), then revokes the refresh token at the revocation endpoint if one is known (advertised
-     * by discovery or configured). Revocation is best effort: its failure is logged and does not undo or block the
-     * local logout. A corrupt token file is removed too.
+     * Logs out by ending the grant at the server, then clearing the store. What is ended:
+     * <ul>
+     *   <li>When the server has a revocation endpoint (advertised in its discovery document, or configured with
+     *   {@link Builder#revocationEndpoint}): the refresh token is revoked (RFC 7009); a server following RFC 7009
+     *   section 2.1 then also ends the access tokens of that authorization (the emulator does). Without a refresh
+     *   token, the access token alone is revoked.</li>
+     *   <li>Otherwise (Prisma's documented way): the user's integration is revoked through the Management API with
+     *   the user's own access token: the workspace's integrations are listed and every one of this client id that
+     *   the same user created is deleted ({@code DELETE /v1/integrations/{id}}). That ends every access and refresh
+     *   token of this application for this user in that workspace, including sessions on other devices.</li>
+     * </ul>
+     * The store is cleared only after the server confirmed. If revocation fails (refused, 4xx/5xx, timeout), nothing
+     * is cleared and the result is {@link LogoutResult.Status#REVOCATION_FAILED} with the tokens to retry with:
+     * call {@code logout()} again later, or clear now with {@link #logoutLocally()} and retry with
+     * {@link #revoke(OAuthTokens)}. An access token that expired is refreshed first (the integration route needs a
+     * valid one). A corrupt token file is cleared (nothing can be revoked).
      *
-     * @return true if the server confirmed the revocation
+     * @return what happened
+     * @throws TokenStoreException if the store cannot be read or changed
+     */
+    public LogoutResult logout() {
+        return logout.logout();
+    }
+
+    /**
+     * Ends the grant of {@code tokens} at the server as {@link #logout()} does, without touching the store.
+     *
+     * @param tokens the tokens to revoke, for example {@link LogoutResult#unrevokedTokens()} of a failed logout
+     * @return {@link LogoutResult.Status#REVOKED} or {@link LogoutResult.Status#REVOCATION_FAILED}
+     */
+    public LogoutResult revoke(OAuthTokens tokens) {
+        return logout.revoke(Objects.requireNonNull(tokens, "tokens"));
+    }
+
+    /**
+     * Clears the store without contacting the server. The grant stays valid at the server until it expires: use
+     * {@link #logout()} unless you revoke it another way.
+     *
      * @throws TokenStoreException if the store cannot be changed
      */
-    public boolean logout() {
-        boolean[] hadTokens = {false};
-        OAuthTokens removed = store.withRefreshLock(() -> {
-            OAuthTokens current;
-            try {
-                current = store.load().orElse(null);
-                hadTokens[0] = current != null;
-            } catch (TokenStoreException e) {
-                current = null; // unreadable: nothing to revoke, but still clear it
-                hadTokens[0] = true;
-            }
-            store.clear();
-            return current;
-        });
-        if (hadTokens[0]) {
-            notifyListeners(l -> l.onCleared(TokenListener.ClearReason.LOGOUT));
-        }
-        if (removed == null || removed.refreshToken().isEmpty()) {
-            return false;
-        }
-        try {
-            return server.revoke(removed.refreshToken().get());
-        } catch (RuntimeException e) {
-            LOG.warn("refresh token revocation failed (local logout done): {}", e.getMessage());
-            return false;
-        }
+    public void logoutLocally() {
+        logout.clearStore();
     }
 
     /** @return the store this instance uses */
     public TokenStore tokenStore() {
         return store;
+    }
+
+    /**
+     * Releases the OkHttp client this instance created (its threads and idle connections); an OkHttp client passed
+     * to {@link Builder#httpClient} is left alone. API clients built with {@link #clientBuilder()} must be closed
+     * first.
+     */
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            SharedHttp.release(http);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ package-private
@@ -365,34 +393,16 @@ public final class PrismaOAuth {
         return refreshMargin;
     }
 
-    /**
-     * Turns a token response into stored tokens. Expiry from {@code expires_in} counted from when the request was
-     * sent (so it errs early), else from the JWT's {@code exp}.
-     */
-    OAuthTokens toTokens(AuthServerClient.TokenResult result, Instant requestedAt, OAuthTokens previous,
-                         Collection<String> requestedScopes) {
-        JWTClaimsSet claims = Jwts.claims(result.accessToken());
-        Instant expiresAt = result.expiresInSeconds() != null
-                ? requestedAt.plusSeconds(result.expiresInSeconds())
-                : Jwts.expiry(claims);
-        String workspaceId = Jwts.workspaceId(claims);
-        if (workspaceId == null && previous != null) {
-            workspaceId = previous.workspaceId().orElse(null);
-        }
-        Collection<String> scopes;
-        if (result.scope() != null && !result.scope().isBlank()) {
-            scopes = new LinkedHashSet<>(Arrays.asList(result.scope().trim().split("\\s+")));
-        } else if (previous != null) {
-            scopes = previous.scopes();
-        } else {
-            scopes = requestedScopes;
-        }
-        String refreshToken = result.refreshToken();
-        if (refreshToken == null && previous != null) {
-            // No rotation in this response: the old refresh token stays valid (RFC 6749 section 6).
-            refreshToken = previous.refreshToken().orElse(null);
-        }
-        return OAuthTokens.of(result.accessToken(), refreshToken, expiresAt, workspaceId, scopes);
+    Duration refreshLockTimeout() {
+        return refreshLockTimeout;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    OkHttpClient http() {
+        return http;
     }
 
     void notifyListeners(java.util.function.Consumer<TokenListener> event) {
@@ -426,22 +436,16 @@ public final class PrismaOAuth {
 
     /** Configures a {@link PrismaOAuth}. Not thread-safe. */
     public static final class Builder {
-        private String clientId;
-        private String clientSecret;
-        private ClientAuthMethod clientAuthMethod = ClientAuthMethod.CLIENT_SECRET_BASIC;
+        private final OAuthSettings settings = new OAuthSettings(List.of(SCOPE_WORKSPACE_ADMIN, SCOPE_OFFLINE_ACCESS));
         private boolean pkce = true;
-        private URI redirectUri;
-        private String issuer = DEFAULT_ISSUER;
-        private boolean discovery;
-        private URI authorizationEndpoint;
-        private URI tokenEndpoint;
         private URI revocationEndpoint;
-        private OkHttpClient httpClient;
+        private boolean issuerParameterRequired;
         private TokenStore store;
-        private List<String> scopes = List.of(SCOPE_WORKSPACE_ADMIN, SCOPE_OFFLINE_ACCESS);
         private Duration refreshMargin = Duration.ofSeconds(60);
+        private Duration refreshLockTimeout = Duration.ofSeconds(30);
+        private Duration revocationTimeout = Duration.ofSeconds(10);
         private Duration pendingLoginMaxAge = Duration.ofMinutes(15);
-        private Clock clock = Clock.systemUTC();
+        private String managementApiUrl;
         private final List<TokenListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -452,7 +456,7 @@ public final class PrismaOAuth {
          * @return this builder
          */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
+            settings.clientId = clientId;
             return this;
         }
 
@@ -463,7 +467,7 @@ public final class PrismaOAuth {
          * @return this builder
          */
         public Builder clientSecret(String clientSecret) {
-            this.clientSecret = clientSecret;
+            settings.clientSecret = clientSecret;
             return this;
         }
 
@@ -472,7 +476,7 @@ public final class PrismaOAuth {
          * @return this builder
          */
         public Builder clientAuthMethod(ClientAuthMethod method) {
-            this.clientAuthMethod = Objects.requireNonNull(method, "method");
+            settings.clientAuthMethod(method);
             return this;
         }
 
@@ -491,51 +495,51 @@ public final class PrismaOAuth {
          * @return this builder
          */
         public Builder redirectUri(String redirectUri) {
-            this.redirectUri = redirectUri == null ? null : URI.create(redirectUri);
+            settings.redirectUri = redirectUri == null ? null : URI.create(redirectUri);
             return this;
         }
 
         /**
-         * @param issuer the authorization server's issuer; default {@value #DEFAULT_ISSUER}. Endpoints default to
-         *     {@code <issuer>/authorize} and {@code <issuer>/token}.
+         * @param issuer the authorization server's issuer; default {@value #DEFAULT_ISSUER}; https unless on loopback
          * @return this builder
          */
         public Builder issuer(String issuer) {
-            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            settings.issuer(issuer);
             return this;
         }
 
         /**
-         * @param discovery true to read the endpoints (and the revocation endpoint) from
-         *     {@code <issuer>/.well-known/oauth-authorization-server} on first use; default false
+         * @param discovery true (the default) to read the endpoints, the revocation endpoint and whether callbacks
+         *     carry {@code iss} from {@code <issuer>/.well-known/oauth-authorization-server} on first use; false to
+         *     use {@code <issuer>/authorize}, {@code <issuer>/token} and the settings of this builder only
          * @return this builder
          */
         public Builder discovery(boolean discovery) {
-            this.discovery = discovery;
+            settings.discovery = discovery;
             return this;
         }
 
         /**
-         * @param endpoint overrides the authorization endpoint
+         * @param endpoint overrides the authorization endpoint; https unless on loopback
          * @return this builder
          */
         public Builder authorizationEndpoint(URI endpoint) {
-            this.authorizationEndpoint = endpoint;
+            settings.authorizationEndpoint = endpoint;
             return this;
         }
 
         /**
-         * @param endpoint overrides the token endpoint
+         * @param endpoint overrides the token endpoint; https unless on loopback
          * @return this builder
          */
         public Builder tokenEndpoint(URI endpoint) {
-            this.tokenEndpoint = endpoint;
+            settings.tokenEndpoint = endpoint;
             return this;
         }
 
         /**
-         * @param endpoint the RFC 7009 revocation endpoint; without it (and without discovery advertising one),
-         *     {@link PrismaOAuth#logout()} only clears the store
+         * @param endpoint the RFC 7009 revocation endpoint, overriding the advertised one; https unless on loopback.
+         *     Without one, {@link PrismaOAuth#logout()} revokes the integration through the Management API
          * @return this builder
          */
         public Builder revocationEndpoint(URI endpoint) {
@@ -544,12 +548,34 @@ public final class PrismaOAuth {
         }
 
         /**
+         * @param required true to reject callbacks without {@code iss} even when discovery is off or the server does
+         *     not advertise {@code authorization_response_iss_parameter_supported}; default false (the discovery
+         *     document decides)
+         * @return this builder
+         */
+        public Builder issuerParameterRequired(boolean required) {
+            this.issuerParameterRequired = required;
+            return this;
+        }
+
+        /**
+         * @param url the Management API base URL the integration route of {@link PrismaOAuth#logout()} calls;
+         *     default the API client's default ({@code https://api.prisma.io})
+         * @return this builder
+         */
+        public Builder managementApiUrl(String url) {
+            this.managementApiUrl = url;
+            return this;
+        }
+
+        /**
          * @param client the OkHttp client to send OAuth requests with, normally the one the API client uses; default
-         *     a new client
+         *     a client this instance creates, shares with {@link PrismaOAuth#clientBuilder()} and releases on
+         *     {@link PrismaOAuth#close()}
          * @return this builder
          */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = client;
+            settings.httpClient = client;
             return this;
         }
 
@@ -568,13 +594,14 @@ public final class PrismaOAuth {
          * @return this builder
          */
         public Builder scopes(Collection<String> scopes) {
-            this.scopes = List.copyOf(scopes);
+            settings.scopes(scopes);
             return this;
         }
 
         /**
-         * @param margin refresh proactively when the access token expires within this margin; default 60 s. Keep it
-         *     well below the token lifetime, or every call refreshes.
+         * @param margin refresh proactively when the access token expires within this margin; default 60 s. For
+         *     tokens whose lifetime is known (all the SDK obtains), the margin used is at most half the lifetime, so
+         *     a 60 s token is refreshed after 30 s, not on every call.
          * @return this builder
          */
         public Builder refreshMargin(Duration margin) {
@@ -582,6 +609,32 @@ public final class PrismaOAuth {
                 throw new IllegalArgumentException("margin must not be negative");
             }
             this.refreshMargin = margin;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a call without its own budget waits for a refresh running in another thread or
+         *     process (the store's lock) before failing with {@link LockTimeoutException}; default 30 s
+         * @return this builder
+         */
+        public Builder refreshLockTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must not be negative");
+            }
+            this.refreshLockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout the overall deadline of each revocation request {@link PrismaOAuth#logout()} sends;
+         *     default 10 s
+         * @return this builder
+         */
+        public Builder revocationTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.revocationTimeout = timeout;
             return this;
         }
 
@@ -608,31 +661,32 @@ public final class PrismaOAuth {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            settings.clock(clock);
             return this;
         }
 
         /**
          * @return the configured instance
-         * @throws IllegalStateException if the client id is missing, or PKCE is switched off for a public client
+         * @throws IllegalStateException if the client id is missing, PKCE is switched off for a public client, or an
+         *     endpoint is plain http on a host that is not loopback
          */
         public PrismaOAuth build() {
-            if (clientId == null || clientId.isBlank()) {
-                throw new IllegalStateException("clientId is required");
-            }
-            if (clientSecret != null && clientSecret.isEmpty()) {
-                throw new IllegalStateException("clientSecret must be null or non-empty");
-            }
-            if (!pkce && clientSecret == null) {
+            settings.validate();
+            if (!pkce && settings.clientSecret == null) {
                 throw new IllegalStateException("a public client (no secret) must use PKCE");
+            }
+            try {
+                SecureEndpoints.require(revocationEndpoint, "revocation endpoint");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage());
             }
             return new PrismaOAuth(this);
         }
 
         @Override
         public String toString() {
-            return "PrismaOAuth.Builder[clientId=" + clientId + ", clientSecret="
-                    + (clientSecret == null ? "none" : "***") + "]";
+            return "PrismaOAuth.Builder[clientId=" + settings.clientId + ", clientSecret="
+                    + (settings.clientSecret == null ? "none" : "***") + "]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pdpkit.oauth;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -63,4 +64,21 @@ public interface TokenStore {
      * @throws TokenStoreException if the lock cannot be obtained
      */
     <T> T withRefreshLock(Supplier<T> action);
+
+    /**
+     * Like {@link #withRefreshLock(Supplier)}, but gives up when the lock is not obtained within {@code timeout}, so
+     * an API call's time budget also bounds the wait for a refresh running in another thread or process. The SDK
+     * always calls this form. The default implementation waits without limit; the provided stores honour the
+     * timeout, and a store of your own should too.
+     *
+     * @param timeout how long to wait for the lock at most
+     * @param action what to run; its exceptions propagate unchanged
+     * @param <T> the result type
+     * @return the action's result
+     * @throws LockTimeoutException if the lock was not obtained in time; the action did not run
+     * @throws TokenStoreException if the lock cannot be obtained for another reason
+     */
+    default <T> T withRefreshLock(Duration timeout, Supplier<T> action) {
+        return withRefreshLock(action);
+    }
 }

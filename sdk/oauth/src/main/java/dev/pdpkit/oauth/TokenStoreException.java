@@ -13,7 +13,11 @@ public class TokenStoreException extends OAuthException {
         /** The stored data cannot be parsed or has an unknown format version. */
         CORRUPT,
         /** Reading, writing or locking failed. */
-        IO
+        IO,
+        /** The refresh lock was not obtained within the caller's time budget ({@link LockTimeoutException}). */
+        LOCK_TIMEOUT,
+        /** A path the store would use is a symbolic link; the store refuses to follow it. */
+        SYMLINK
     }
 
     private final Reason reason;

@@ -4,29 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pdpkit.client.PrismaManagement;
-import dev.pdpkit.client.core.RetryPolicy;
-import dev.pdpkit.client.okhttp.OkHttpTransport;
 import dev.pdpkit.client.model.Me;
 import dev.pdpkit.client.services.MeService;
 import dev.pdpkit.emulator.PrismaEmulator;
 import dev.pdpkit.emulator.auth.AuthServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * OAuth credentials inside the API client's request pipeline, against the full emulator (API and authorization
- * server on one port), through the public client builder.
+ * OAuth credentials inside the API client, against the full emulator (API and authorization server on one port).
  */
 class ClientIntegrationTest {
     private final MutableClock serverClock = MutableClock.startingNow();
     private PrismaEmulator emulator;
     private OkHttpClient http;
+    private final List<PrismaManagement> clients = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -36,13 +32,15 @@ class ClientIntegrationTest {
 
     @AfterEach
     void tearDown() {
+        clients.forEach(PrismaManagement::close);
         emulator.close();
     }
 
-    private MeService me(OAuthCredentials credentials) {
-        // Retries off, so that the only repeat this test sees is the one refresh-and-retry after a 401.
-        return PrismaManagement.builder().baseUrl(emulator.baseUrl()).credentials(credentials)
-                .retryPolicy(RetryPolicy.none()).transport(OkHttpTransport.of(http)).build().me();
+    /** The public way: an API client sharing the OAuth instance's credentials and OkHttp pool. */
+    private MeService me(PrismaOAuth oauth) {
+        PrismaManagement client = oauth.clientBuilder().baseUrl(emulator.baseUrl()).maxRetries(0).build();
+        clients.add(client);
+        return client.me();
     }
 
     @Test
@@ -56,7 +54,7 @@ class ClientIntegrationTest {
                 java.io.OutputStream.nullOutputStream())).browser(url -> java.util.concurrent.CompletableFuture
                 .runAsync(() -> Browser.open(url.toString())));
         OAuthTokens tokens = oauth.loginWithLoopback(options);
-        MeService me = me(oauth.credentials());
+        MeService me = me(oauth);
 
         Me first = me.get();
         assertThat(first.workspace()).isPresent();
@@ -78,7 +76,7 @@ class ClientIntegrationTest {
                 .scopes(List.of("workspace:admin", "offline_access")).build();
         PendingLogin pending = oauth.startLogin();
         oauth.completeLogin(Browser.authorize(pending.authorizationUrl()), pending);
-        MeService me = me(oauth.credentials());
+        MeService me = me(oauth);
         me.get();
 
         AuthServer auth = emulator.authServer().orElseThrow();

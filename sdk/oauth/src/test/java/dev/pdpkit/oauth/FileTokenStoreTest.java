@@ -106,7 +106,7 @@ class FileTokenStoreTest {
         PrismaOAuth oauth = PrismaOAuth.builder().clientId("cli").tokenStore(new FileTokenStore(file)).build();
         assertThatThrownBy(() -> oauth.credentials().bearerToken()).isInstanceOf(TokenStoreException.class);
         assertThat(file).exists();
-        assertThat(oauth.logout()).isFalse();
+        assertThat(oauth.logout().status()).isEqualTo(LogoutResult.Status.CLEARED_UNREADABLE);
         assertThat(file).doesNotExist();
     }
 

@@ -95,8 +95,8 @@ class LoginFlowTest {
         assertThat(server.verifyAccessToken(tokens.accessToken())).isPresent();
         assertThat(oauth.credentials().bearerToken()).isEqualTo(tokens.accessToken());
         assertThat(events).containsExactly("login");
-        assertThat(requestsThroughOurClient.get()).as("token request sent with the application's OkHttp client")
-                .isEqualTo(1);
+        assertThat(requestsThroughOurClient.get()).as("discovery and token request sent with the application's "
+                + "OkHttp client").isEqualTo(2);
     }
 
     @Test

@@ -44,7 +44,8 @@ class RefreshFailureTest {
     }
 
     private PrismaOAuth oauth() {
-        return PrismaOAuth.builder().clientId("cli").issuer(wm.baseUrl()).tokenStore(store).clock(clock).build();
+        return PrismaOAuth.builder().clientId("cli").issuer(wm.baseUrl()).discovery(false).tokenStore(store)
+                .clock(clock).build();
     }
 
     private void tokenEndpointAnswers(int status, String body) {
@@ -79,7 +80,7 @@ class RefreshFailureTest {
             closedPort = s.getLocalPort();
         }
         PrismaOAuth oauth = PrismaOAuth.builder().clientId("cli").issuer("http://127.0.0.1:" + closedPort)
-                .tokenStore(store).clock(clock).build();
+                .discovery(false).tokenStore(store).clock(clock).build();
         assertThatThrownBy(() -> oauth.credentials().bearerToken()).isInstanceOf(AuthServerUnavailableException.class);
         assertThat(store.load()).contains(expired);
     }
@@ -191,8 +192,8 @@ class RefreshFailureTest {
             }
         };
         List<String> events = new java.util.ArrayList<>();
-        PrismaOAuth oauth = PrismaOAuth.builder().clientId("cli").issuer(wm.baseUrl()).tokenStore(racing)
-                .clock(clock).listener(new TokenListener() {
+        PrismaOAuth oauth = PrismaOAuth.builder().clientId("cli").issuer(wm.baseUrl()).discovery(false)
+                .tokenStore(racing).clock(clock).listener(new TokenListener() {
                     @Override
                     public void onCleared(ClearReason reason) {
                         events.add(reason.name());

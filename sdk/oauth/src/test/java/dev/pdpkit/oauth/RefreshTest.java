@@ -195,7 +195,9 @@ class RefreshTest {
     void logoutClearsAndRevokesWhenDiscoveryAdvertisesRevocation() {
         PrismaOAuth oauth = client(new InMemoryTokenStore()).build();
         OAuthTokens tokens = login(oauth);
-        assertThat(oauth.logout()).isTrue();
+        LogoutResult result = oauth.logout();
+        assertThat(result.status()).isEqualTo(LogoutResult.Status.REVOKED);
+        assertThat(result.method()).isEqualTo(LogoutResult.Method.TOKEN_REVOCATION);
         assertThat(oauth.currentTokens()).isEmpty();
         assertThat(events).containsExactly("cleared:LOGOUT");
         assertThat(server.counters().revocationRequests()).isEqualTo(1);
@@ -204,22 +206,14 @@ class RefreshTest {
     }
 
     @Test
-    void logoutWithoutKnownRevocationEndpointOnlyClears() {
-        PrismaOAuth oauth = client(new InMemoryTokenStore()).discovery(false).build();
+    void logoutLocallyOnlyClears() {
+        PrismaOAuth oauth = client(new InMemoryTokenStore()).build();
         OAuthTokens tokens = login(oauth);
-        assertThat(oauth.logout()).isFalse();
+        oauth.logoutLocally();
         assertThat(oauth.currentTokens()).isEmpty();
+        assertThat(events).containsExactly("cleared:LOGOUT");
         assertThat(server.counters().revocationRequests()).isZero();
         assertThat(server.verifyAccessToken(tokens.accessToken())).isPresent();
-    }
-
-    @Test
-    void logoutSucceedsLocallyWhenRevocationFails() {
-        PrismaOAuth oauth = client(new InMemoryTokenStore()).discovery(false)
-                .revocationEndpoint(java.net.URI.create("http://127.0.0.1:1/revoke")).build();
-        login(oauth);
-        assertThat(oauth.logout()).isFalse();
-        assertThat(oauth.currentTokens()).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

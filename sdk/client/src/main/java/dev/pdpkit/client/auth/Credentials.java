@@ -26,6 +26,30 @@ public interface Credentials {
     String bearerToken();
 
     /**
+     * Like {@link #bearerToken()}, told how long the calling request has left, so that a wait (for a refresh another
+     * thread or process is running, say) can end in time. The default ignores the budget.
+     *
+     * @param remaining the calling request's remaining time budget
+     * @return a non-empty token
+     * @throws dev.pdpkit.client.errors.PrismaException if no token can be obtained in time
+     */
+    default String bearerToken(java.time.Duration remaining) {
+        return bearerToken();
+    }
+
+    /**
+     * Like {@link #refreshAfterUnauthorized(String)}, told how long the calling request has left. The default ignores
+     * the budget.
+     *
+     * @param rejectedToken the token the server rejected
+     * @param remaining the calling request's remaining time budget
+     * @return true if a retry with a fresh token is worthwhile
+     */
+    default boolean refreshAfterUnauthorized(String rejectedToken, java.time.Duration remaining) {
+        return refreshAfterUnauthorized(rejectedToken);
+    }
+
+    /**
      * Called once when the API answered 401 to a request that carried {@code rejectedToken}. An implementation that
      * can obtain a newer token (for example by refreshing an OAuth access token) does so and returns true; the client
      * then repeats the request once with {@link #bearerToken()}. The default returns false: the 401 is reported to the

@@ -32,16 +32,19 @@ import okhttp3.Response;
 final class GuardInterceptor implements Interceptor {
     static final String HIDDEN_RETRY_AFTER = "X-Pdpkit-Hidden-Retry-After";
 
-    private final Set<Connection> used = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    // Shared by every transport: clients derived from one OkHttpClient share its pool, so a connection first used
+    // through one transport may be reused through another.
+    private static final Set<Connection> USED = Collections.newSetFromMap(
+            Collections.synchronizedMap(new WeakHashMap<>()));
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
         String method = chain.request().method();
-        if (connection != null && ("POST".equals(method) || "PATCH".equals(method)) && !used.add(connection)) {
+        if (connection != null && ("POST".equals(method) || "PATCH".equals(method)) && !USED.add(connection)) {
             checkNotClosedByPeer(connection);
         } else if (connection != null) {
-            used.add(connection);
+            USED.add(connection);
         }
         Response response = chain.proceed(chain.request());
         List<String> retryAfter = response.headers("Retry-After");

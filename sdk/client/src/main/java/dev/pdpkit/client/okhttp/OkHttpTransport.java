@@ -61,6 +61,7 @@ public final class OkHttpTransport implements HttpTransport {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .authenticator(okhttp3.Authenticator.NONE)
+                .addInterceptor(OkHttpTransport::cutTimeouts)
                 .addNetworkInterceptor(new GuardInterceptor())
                 .build();
     }
@@ -176,7 +177,8 @@ public final class OkHttpTransport implements HttpTransport {
         String method = request.method();
         RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
                 : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
-        Call call = client.newCall(rb.method(method, body).build());
+        Call call = client.newCall(rb.method(method, body).tag(AttemptTimeout.class,
+                new AttemptTimeout(request.timeout())).build());
         call.timeout().timeout(Math.max(1, request.timeout().toNanos()), TimeUnit.NANOSECONDS);
         return call;
     }
@@ -185,6 +187,32 @@ public final class OkHttpTransport implements HttpTransport {
         ResponseBody body = response.body();
         byte[] bytes = body == null ? null : body.bytes();
         return HttpResponse.of(response.code(), GuardInterceptor.restoreHeaders(response.headers()), bytes);
+    }
+
+    /**
+     * Cuts the connect, read and write timeouts of one exchange to the attempt's budget. The call timeout alone is
+     * enforced by a single watchdog thread that can fall behind when many calls time out at once; socket timeouts are
+     * enforced by the kernel, so a stalled read ends on time whatever else is happening.
+     */
+    private static Response cutTimeouts(okhttp3.Interceptor.Chain chain) throws IOException {
+        AttemptTimeout t = chain.request().tag(AttemptTimeout.class);
+        if (t == null) {
+            return chain.proceed(chain.request());
+        }
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, t.budget.toMillis()));
+        return chain.withConnectTimeout(Math.min(millis, chain.connectTimeoutMillis()), TimeUnit.MILLISECONDS)
+                .withReadTimeout(Math.min(millis, chain.readTimeoutMillis()), TimeUnit.MILLISECONDS)
+                .withWriteTimeout(Math.min(millis, chain.writeTimeoutMillis()), TimeUnit.MILLISECONDS)
+                .proceed(chain.request());
+    }
+
+    /** The attempt's budget, carried to the interceptor as a request tag. */
+    private static final class AttemptTimeout {
+        final Duration budget;
+
+        AttemptTimeout(Duration budget) {
+            this.budget = budget;
+        }
     }
 
     @Override

@@ -25,12 +25,7 @@ class ReadmeQuickStartTest {
 
     @Test
     void theQuickStartCompilesAndRunsAsWritten() throws Exception {
-        String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
-        int begin = readme.indexOf("<!-- quickstart:begin");
-        int code = readme.indexOf("```java", begin) + "```java".length();
-        int end = readme.indexOf("```", code);
-        assertThat(begin).as("README quick-start marker").isNotNegative();
-        String source = readme.substring(code, end);
+        String source = Readme.javaBlockAfter("<!-- quickstart:begin");
         Path file = dir.resolve("QuickStart.java");
         Files.writeString(file, source);
 
@@ -60,11 +55,7 @@ class ReadmeQuickStartTest {
 
     @Test
     void theClientFeaturesSnippetCompilesAndRunsAsWritten() throws Exception {
-        String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
-        int begin = readme.indexOf("<!-- client-features:begin");
-        assertThat(begin).as("README client-features marker").isNotNegative();
-        int code = readme.indexOf("```java", begin) + "```java".length();
-        String source = readme.substring(code, readme.indexOf("```", code));
+        String source = Readme.javaBlockAfter("<!-- client-features:begin");
         Path file = dir.resolve("ClientFeatures.java");
         Files.writeString(file, source);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -86,16 +77,5 @@ class ReadmeQuickStartTest {
                     .contains("retries in the registry: 2")
                     .doesNotContain(emulator.partnerServiceToken());
         }
-    }
-
-    private static Path findReadme() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !(Files.exists(p.resolve("README.md")) && Files.isDirectory(p.resolve("openapi")))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new AssertionError("README.md not found above " + Path.of("").toAbsolutePath());
-        }
-        return p.resolve("README.md");
     }
 }

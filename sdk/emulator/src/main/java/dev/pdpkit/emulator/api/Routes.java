@@ -20,7 +20,7 @@ public final class Routes {
             for (int i = 0; i < segments.length; i++) {
                 String s = segments[i];
                 if (s.startsWith("{") && s.endsWith("}")) {
-                    if (pathSegments[i].isEmpty()) {
+                    if (pathSegments[i].isEmpty() || hasControl(pathSegments[i])) {
                         return Optional.empty();
                     }
                     vars.put(s.substring(1, s.length() - 1), pathSegments[i]);
@@ -29,6 +29,11 @@ public final class Routes {
                 }
             }
             return Optional.of(vars);
+        }
+
+        /** An id with control characters names nothing: answered as an unknown path, not checked further. */
+        private static boolean hasControl(String segment) {
+            return segment.chars().anyMatch(Character::isISOControl);
         }
 
         /** Literal segments first: {@code /v1/regions/postgres} wins over {@code /v1/regions/{id}}. */

@@ -151,6 +151,38 @@ public final class SpecValidator {
         Map<String, Schema> components = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? Map.of() : api.getComponents().getSchemas();
         Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Schema> todo = new ArrayDeque<>();
+        roots(api, components).forEach(r -> {
+            if (r != null) {
+                todo.push(r);
+            }
+        });
+        while (!todo.isEmpty()) {
+            Schema s = todo.pop();
+            if (!seen.add(s)) {
+                continue;
+            }
+            inlineIfNullableWrapper(s, components);
+            if (s.getProperties() != null) {
+                ((Map<String, Schema>) s.getProperties()).values().forEach(todo::push);
+            }
+            if (s.getItems() != null) {
+                todo.push(s.getItems());
+            }
+            for (List<Schema> group : Arrays.asList(s.getAllOf(), s.getOneOf(), s.getAnyOf())) {
+                if (group != null) {
+                    group.forEach(todo::push);
+                }
+            }
+            if (s.getAdditionalProperties() instanceof Schema) {
+                todo.push((Schema) s.getAdditionalProperties());
+            }
+        }
+    }
+
+    /** @return the schemas of every parameter, request body and response, plus the components */
+    @SuppressWarnings("rawtypes")
+    private static List<Schema> roots(OpenAPI api, Map<String, Schema> components) {
         List<Schema> roots = new ArrayList<>(components.values());
         api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
             if (op.getParameters() != null) {
@@ -171,74 +203,54 @@ public final class SpecValidator {
                 op.getRequestBody().getContent().values().forEach(mt -> roots.add(mt.getSchema()));
             }
             if (op.getResponses() != null) {
-                op.getResponses().values().forEach(r -> {
-                    if (r.getContent() != null) {
-                        r.getContent().values().forEach(mt -> roots.add(mt.getSchema()));
-                    }
-                });
+                op.getResponses().values().forEach(r -> addContent(roots, r));
             }
         }));
         if (api.getComponents() != null && api.getComponents().getResponses() != null) {
-            api.getComponents().getResponses().values().forEach(r -> {
-                if (r.getContent() != null) {
-                    r.getContent().values().forEach(mt -> roots.add(mt.getSchema()));
-                }
-            });
+            api.getComponents().getResponses().values().forEach(r -> addContent(roots, r));
         }
-        Deque<Schema> todo = new ArrayDeque<>();
-        roots.forEach(r -> {
-            if (r != null) {
-                todo.push(r);
-            }
-        });
-        while (!todo.isEmpty()) {
-            Schema s = todo.pop();
-            if (!seen.add(s)) {
-                continue;
-            }
-            List<Schema> allOf = s.getAllOf();
-            if (Boolean.TRUE.equals(s.getNullable()) && allOf != null && allOf.size() == 1
-                    && allOf.get(0).get$ref() != null && s.getType() == null) {
-                String ref = allOf.get(0).get$ref();
-                Schema target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
-                if (target != null) {
-                    s.setAllOf(null);
-                    s.setType(target.getType() != null ? target.getType() : (target.getOneOf() != null
-                            ? "object" : null));
-                    s.setProperties(target.getProperties());
-                    s.setRequired(target.getRequired());
-                    s.setAdditionalProperties(target.getAdditionalProperties());
-                    s.setEnum(target.getEnum());
-                    s.setFormat(target.getFormat());
-                    s.setItems(target.getItems());
-                    // A nullable oneOf: the validator's discriminator keyword alone picks and checks the variant
-                    // (and lets null through); oneOf would reject null since no variant is nullable.
-                    s.setOneOf(target.getDiscriminator() != null ? null : target.getOneOf());
-                    s.setAnyOf(target.getAnyOf());
-                    s.setDiscriminator(target.getDiscriminator());
-                    if (target.getDiscriminator() != null && target.getProperties() == null) {
-                        String name = target.getDiscriminator().getPropertyName();
-                        Map<String, Schema> props = new LinkedHashMap<>();
-                        props.put(name, new io.swagger.v3.oas.models.media.StringSchema());
-                        s.setProperties(props);
-                        s.setRequired(List.of(name));
-                    }
-                }
-            }
-            if (s.getProperties() != null) {
-                ((Map<String, Schema>) s.getProperties()).values().forEach(todo::push);
-            }
-            if (s.getItems() != null) {
-                todo.push(s.getItems());
-            }
-            for (List<Schema> group : Arrays.asList(s.getAllOf(), s.getOneOf(), s.getAnyOf())) {
-                if (group != null) {
-                    group.forEach(todo::push);
-                }
-            }
-            if (s.getAdditionalProperties() instanceof Schema) {
-                todo.push((Schema) s.getAdditionalProperties());
-            }
+        return roots;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void addContent(List<Schema> roots, io.swagger.v3.oas.models.responses.ApiResponse r) {
+        if (r.getContent() != null) {
+            r.getContent().values().forEach(mt -> roots.add(mt.getSchema()));
+        }
+    }
+
+    /** Rewrites {@code nullable: true, allOf: [{$ref: X}]} into an inline nullable copy of X. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void inlineIfNullableWrapper(Schema s, Map<String, Schema> components) {
+        List<Schema> allOf = s.getAllOf();
+        if (!Boolean.TRUE.equals(s.getNullable()) || allOf == null || allOf.size() != 1
+                || allOf.get(0).get$ref() == null || s.getType() != null) {
+            return;
+        }
+        String ref = allOf.get(0).get$ref();
+        Schema target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (target == null) {
+            return;
+        }
+        s.setAllOf(null);
+        s.setType(target.getType() != null ? target.getType() : (target.getOneOf() != null ? "object" : null));
+        s.setProperties(target.getProperties());
+        s.setRequired(target.getRequired());
+        s.setAdditionalProperties(target.getAdditionalProperties());
+        s.setEnum(target.getEnum());
+        s.setFormat(target.getFormat());
+        s.setItems(target.getItems());
+        // A nullable oneOf: the validator's discriminator keyword alone picks and checks the variant (and lets null
+        // through); oneOf would reject null since no variant is nullable.
+        s.setOneOf(target.getDiscriminator() != null ? null : target.getOneOf());
+        s.setAnyOf(target.getAnyOf());
+        s.setDiscriminator(target.getDiscriminator());
+        if (target.getDiscriminator() != null && target.getProperties() == null) {
+            String name = target.getDiscriminator().getPropertyName();
+            Map<String, Schema> props = new LinkedHashMap<>();
+            props.put(name, new io.swagger.v3.oas.models.media.StringSchema());
+            s.setProperties(props);
+            s.setRequired(List.of(name));
         }
     }
 

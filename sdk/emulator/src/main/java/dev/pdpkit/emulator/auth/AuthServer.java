@@ -1,23 +1,23 @@
 package dev.pdpkit.emulator.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.pdpkit.emulator.api.OAuthBackend;
+import dev.pdpkit.emulator.internal.http.EmulatorHttpServer;
+import dev.pdpkit.emulator.internal.http.HttpHandler;
+import dev.pdpkit.emulator.internal.http.HttpLimits;
+import dev.pdpkit.emulator.internal.http.HttpResponse;
+import dev.pdpkit.emulator.internal.http.JdkExchanges;
+import dev.pdpkit.emulator.internal.http.Router;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,11 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code /.well-known/jwks.json}. Access tokens are ES256-signed JWTs carrying {@code sub}, {@code client_id},
  * {@code workspace_id}, {@code scope}, {@code iat} and {@code exp}.
  *
- * <p>Run it alone with {@link #start()}, or {@link #mount(HttpServer, String) mount} it on the server that also
- * serves the emulated API, which then checks bearer tokens with {@link #verifyAccessToken(String)}. Thread-safe.
+ * <p>Run it alone with {@link #start()}, or {@link #mount(HttpServer, String) mount} it on a server that also
+ * serves something else, which then checks bearer tokens with {@link #verifyAccessToken(String)}. Thread-safe.
+ * The endpoints live in {@code AuthorizeEndpoint}, {@code TokenEndpoint} and {@code MetadataEndpoints}; the state of
+ * codes, grants and refresh tokens in {@code GrantRegistry}.
  *
  * <pre>{@code
  * try (AuthServer auth = AuthServer.builder()
@@ -63,7 +60,6 @@ public final class AuthServer implements AutoCloseable {
     public static final String SCOPE_WORKSPACE_ADMIN = "workspace:admin";
     /** The scope that makes the server issue a refresh token. */
     public static final String SCOPE_OFFLINE_ACCESS = "offline_access";
-    private static final Set<String> KNOWN_SCOPES = Set.of(SCOPE_WORKSPACE_ADMIN, SCOPE_OFFLINE_ACCESS);
 
     static final String PATH_AUTHORIZE = "/authorize";
     static final String PATH_TOKEN = "/token";
@@ -73,11 +69,6 @@ public final class AuthServer implements AutoCloseable {
 
     private final Map<String, RegisteredClient> clients;
     private final Map<String, EmulatedUser> users;
-    private final Map<String, EmulatedWorkspace> workspaces;
-    private final String signedInUserId;
-    private final Duration accessTokenLifetime;
-    private final Duration refreshTokenLifetime;
-    private final Duration codeLifetime;
     private final Clock clock;
     private final int port;
     private volatile ApprovalMode approvalMode;
@@ -85,22 +76,14 @@ public final class AuthServer implements AutoCloseable {
     private final OAuthBackend backend;
     private final TokenSigner signer = new TokenSigner();
     private final GrantRegistry registry = new GrantRegistry();
-    private final Map<String, PendingConsent> pendingConsents = new ConcurrentHashMap<>();
-
-    private final AtomicLong tokenRequests = new AtomicLong();
-    private final AtomicLong codeExchanges = new AtomicLong();
-    private final AtomicLong refreshes = new AtomicLong();
-    private final AtomicLong revocationRequests = new AtomicLong();
+    private final TokenIssuer tokens;
+    private final TokenEndpoint tokenEndpoint;
+    private final AuthorizeEndpoint authorizeEndpoint;
 
     private final Object lifecycle = new Object();
-    private String issuer; // guarded by lifecycle; fixed once mounted
-    private String pathPrefix = "";
-    private HttpServer ownServer;
-    private ExecutorService ownExecutor;
-
-    private record PendingConsent(RegisteredClient client, String redirectUri, String state, String codeChallenge,
-                                  Set<String> scopes, Instant expiresAt) {
-    }
+    private volatile String issuer; // fixed once mounted
+    private volatile String pathPrefix = "";
+    private EmulatorHttpServer ownServer; // guarded by lifecycle
 
     private AuthServer(Builder b) {
         this.clients = Map.copyOf(b.clients);
@@ -120,18 +103,19 @@ public final class AuthServer implements AutoCloseable {
                 ws.putIfAbsent(w, new EmulatedWorkspace(w, w));
             }
         }
-        this.workspaces = Map.copyOf(ws);
         this.users = Map.copyOf(us);
-        this.signedInUserId = b.signedInUserId != null ? b.signedInUserId : us.keySet().iterator().next();
-        if (!users.containsKey(signedInUserId)) {
-            throw new IllegalStateException("unknown signed-in user " + signedInUserId);
+        String signedIn = b.signedInUserId != null ? b.signedInUserId : us.keySet().iterator().next();
+        if (!users.containsKey(signedIn)) {
+            throw new IllegalStateException("unknown signed-in user " + signedIn);
         }
-        this.accessTokenLifetime = b.accessTokenLifetime;
-        this.refreshTokenLifetime = b.refreshTokenLifetime;
-        this.codeLifetime = b.codeLifetime;
         this.clock = b.clock;
         this.port = b.port;
         this.approvalMode = b.approvalMode;
+        this.tokens = new TokenIssuer(signer, registry, b.accessTokenLifetime, b.refreshTokenLifetime, this::issuer);
+        this.tokenEndpoint = new TokenEndpoint(new ClientAuthenticator(clients), registry, tokens, signer, clock);
+        ConsentPage consent = new ConsentPage(Map.copyOf(ws), () -> pathPrefix + PATH_AUTHORIZE);
+        this.authorizeEndpoint = new AuthorizeEndpoint(clients, users.get(signedIn), consent, registry,
+                b.codeLifetime, clock, this::issuer, () -> approvalMode);
         this.backend = new BackendView(this, clients, users, clock.instant());
     }
 
@@ -153,26 +137,19 @@ public final class AuthServer implements AutoCloseable {
             if (issuer != null) {
                 throw new IllegalStateException("already started or mounted");
             }
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-            AtomicInteger n = new AtomicInteger();
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "emulator-auth-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            server.setExecutor(executor);
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            mount(server, base);
-            server.start();
+            Router router = new Router(request -> MetadataEndpoints.notFound(request.path()));
+            EmulatorHttpServer server = EmulatorHttpServer.start(InetAddress.getLoopbackAddress(), port,
+                    HttpLimits.DEFAULTS, router, (path, f) -> MetadataEndpoints.failure(f), "emulator-auth");
+            String base = "http://127.0.0.1:" + server.port();
+            endpoints(base).forEach(router::exact);
             ownServer = server;
-            ownExecutor = executor;
             LOG.info("emulated authorization server listening on {}", base);
             return URI.create(base);
         }
     }
 
     /**
-     * Adds the endpoints to an existing server. The server's own lifecycle stays with the caller.
+     * Adds the endpoints to an existing JDK server. The server's own lifecycle stays with the caller.
      *
      * @param server the server, started or not
      * @param issuerBaseUrl the externally visible base URL, for example {@code http://127.0.0.1:8080} or
@@ -181,6 +158,19 @@ public final class AuthServer implements AutoCloseable {
      */
     public void mount(HttpServer server, String issuerBaseUrl) {
         Objects.requireNonNull(server, "server");
+        endpoints(issuerBaseUrl).forEach((path, handler) -> server.createContext(path,
+                JdkExchanges.adapt(handler, (p, f) -> MetadataEndpoints.failure(f))));
+    }
+
+    /**
+     * Fixes the issuer and returns the endpoints by path, for a host that routes requests itself (the emulator
+     * mounts them next to the Management API this way).
+     *
+     * @param issuerBaseUrl the externally visible base URL; its path, if any, prefixes every endpoint
+     * @return the handlers by exact path
+     * @throws IllegalStateException if already started or mounted
+     */
+    public Map<String, HttpHandler> endpoints(String issuerBaseUrl) {
         String base = Objects.requireNonNull(issuerBaseUrl, "issuerBaseUrl");
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
@@ -194,22 +184,40 @@ public final class AuthServer implements AutoCloseable {
                 throw new IllegalStateException("already started or mounted");
             }
             String prefix = parsed.getRawPath() == null ? "" : parsed.getRawPath();
-            server.createContext(prefix + PATH_AUTHORIZE, guarded(this::handleAuthorize));
-            server.createContext(prefix + PATH_TOKEN, guarded(this::handleToken));
-            server.createContext(prefix + PATH_REVOKE, guarded(this::handleRevoke));
-            server.createContext(prefix + PATH_JWKS, guarded(this::handleJwks));
-            // RFC 8414 section 3: the well-known segment goes before the issuer's path.
-            server.createContext(PATH_DISCOVERY + prefix, guarded(this::handleDiscovery));
             this.pathPrefix = prefix;
             this.issuer = base;
+            MetadataEndpoints meta = new MetadataEndpoints(base, signer);
+            Map<String, HttpHandler> out = new LinkedHashMap<>();
+            out.put(prefix + PATH_AUTHORIZE, authorizeEndpoint::handle);
+            out.put(prefix + PATH_TOKEN, guarded("POST", tokenEndpoint::token));
+            out.put(prefix + PATH_REVOKE, guarded("POST", tokenEndpoint::revoke));
+            out.put(prefix + PATH_JWKS, guarded("GET", meta::jwks));
+            // RFC 8414 section 3: the well-known segment goes before the issuer's path.
+            out.put(PATH_DISCOVERY + prefix, guarded("GET", meta::discovery));
+            return out;
         }
+    }
+
+    @FunctionalInterface
+    private interface Endpoint {
+        HttpResponse handle(dev.pdpkit.emulator.internal.http.HttpRequest request) throws IOException, OAuthError;
+    }
+
+    /** Turns OAuth errors into RFC 6749 error bodies; {@code allow} answers a wrong method. */
+    private static HttpHandler guarded(String allow, Endpoint endpoint) {
+        return request -> {
+            try {
+                return endpoint.handle(request);
+            } catch (OAuthError e) {
+                HttpResponse r = HttpIo.error(e);
+                return e.status == 405 ? r.header("Allow", allow) : r;
+            }
+        };
     }
 
     /** @return the issuer identifier (the base URL), or null before {@link #start()} or {@link #mount} */
     public String issuer() {
-        synchronized (lifecycle) {
-            return issuer;
-        }
+        return issuer;
     }
 
     /** Stops the server started by {@link #start()}; a mounted instance leaves the host server alone. */
@@ -217,8 +225,7 @@ public final class AuthServer implements AutoCloseable {
     public void close() {
         synchronized (lifecycle) {
             if (ownServer != null) {
-                ownServer.stop(0);
-                ownExecutor.shutdownNow();
+                ownServer.close();
                 ownServer = null;
             }
         }
@@ -324,18 +331,19 @@ public final class AuthServer implements AutoCloseable {
 
     /** @return the counters since start or the last {@link #resetCounters()} */
     public AuthCounters counters() {
-        return new AuthCounters(tokenRequests.get(), codeExchanges.get(), refreshes.get(),
-                registry.reuseDetections.get(), registry.revokedFamilies.get(), revocationRequests.get());
+        TokenEndpoint t = tokenEndpoint;
+        return new AuthCounters(t.tokenRequests.get(), t.codeExchanges.get(), t.refreshes.get(),
+                registry.reuseDetections.get(), registry.revokedFamilies.get(), t.revocationRequests.get());
     }
 
     /** Sets every counter back to zero. */
     public void resetCounters() {
-        tokenRequests.set(0);
-        codeExchanges.set(0);
-        refreshes.set(0);
+        tokenEndpoint.tokenRequests.set(0);
+        tokenEndpoint.codeExchanges.set(0);
+        tokenEndpoint.refreshes.set(0);
         registry.reuseDetections.set(0);
         registry.revokedFamilies.set(0);
-        revocationRequests.set(0);
+        tokenEndpoint.revocationRequests.set(0);
     }
 
     /**
@@ -357,7 +365,7 @@ public final class AuthServer implements AutoCloseable {
         }
         Instant now = clock.instant();
         GrantRegistry.Grant grant = registry.createGrant(clientId, userId, workspaceId, scopes, now);
-        Map<String, Object> response = tokenResponse(grant, now);
+        Map<String, Object> response = tokens.tokenResponse(grant, now);
         return new IssuedTokens((String) response.get("access_token"), (String) response.get("refresh_token"),
                 grant.id);
     }
@@ -375,384 +383,6 @@ public final class AuthServer implements AutoCloseable {
             return "IssuedTokens[grantId=" + grantId + ", accessToken=***, refreshToken="
                     + (refreshToken == null ? "none" : "***") + "]";
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------- endpoints
-
-    @FunctionalInterface
-    private interface Endpoint {
-        void handle(HttpExchange exchange) throws IOException, OAuthError;
-    }
-
-    private HttpHandler guarded(Endpoint endpoint) {
-        return exchange -> {
-            try {
-                endpoint.handle(exchange);
-            } catch (OAuthError e) {
-                HttpIo.sendError(exchange, e);
-            } catch (RuntimeException e) {
-                LOG.error("emulated authorization server failed on {}", exchange.getRequestURI().getPath(), e);
-                HttpIo.sendError(exchange, new OAuthError("server_error", "internal error", 500));
-            } finally {
-                exchange.close();
-            }
-        };
-    }
-
-    private String endpoint(String path) {
-        return issuer() + path;
-    }
-
-    private void handleDiscovery(HttpExchange exchange) throws IOException, OAuthError {
-        requireMethod(exchange, "GET");
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("issuer", issuer());
-        meta.put("authorization_endpoint", endpoint(PATH_AUTHORIZE));
-        meta.put("token_endpoint", endpoint(PATH_TOKEN));
-        meta.put("revocation_endpoint", endpoint(PATH_REVOKE));
-        meta.put("jwks_uri", endpoint(PATH_JWKS));
-        meta.put("scopes_supported", List.of(SCOPE_WORKSPACE_ADMIN, SCOPE_OFFLINE_ACCESS));
-        meta.put("response_types_supported", List.of("code"));
-        meta.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
-        meta.put("code_challenge_methods_supported", List.of("S256"));
-        meta.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-        meta.put("revocation_endpoint_auth_methods_supported",
-                List.of("client_secret_basic", "client_secret_post", "none"));
-        meta.put("authorization_response_iss_parameter_supported", true);
-        HttpIo.sendJson(exchange, 200, meta);
-    }
-
-    private void handleJwks(HttpExchange exchange) throws IOException, OAuthError {
-        requireMethod(exchange, "GET");
-        HttpIo.sendJson(exchange, 200, signer.publicJwks());
-    }
-
-    private static void requireMethod(HttpExchange exchange, String method) throws OAuthError {
-        if (!exchange.getRequestMethod().equalsIgnoreCase(method)) {
-            exchange.getResponseHeaders().set("Allow", method);
-            throw new OAuthError("invalid_request", "method not allowed", 405);
-        }
-    }
-
-    // ---- /authorize
-
-    private void handleAuthorize(HttpExchange exchange) throws IOException {
-        try {
-            if ("GET".equalsIgnoreCase(exchange.getRequestMethod())) {
-                authorizeRequest(exchange, HttpIo.parseForm(exchange.getRequestURI().getRawQuery()));
-            } else if ("POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-                consentDecision(exchange, HttpIo.parseForm(HttpIo.readBody(exchange)));
-            } else {
-                HttpIo.sendHtml(exchange, 405, page("Method not allowed", "<p>Use GET.</p>"));
-            }
-        } catch (OAuthError e) {
-            // Errors before the redirect URI is validated must never redirect (RFC 6749 section 4.1.2.1).
-            HttpIo.sendHtml(exchange, 400, page("Invalid request", "<p>" + HttpIo.escapeHtml(e.getMessage())
-                    + "</p>"));
-        }
-    }
-
-    private void authorizeRequest(HttpExchange exchange, Map<String, String> q) throws IOException, OAuthError {
-        RegisteredClient client = clients.get(q.get("client_id"));
-        if (client == null) {
-            throw OAuthError.invalidRequest("unknown client_id");
-        }
-        String redirectUri = q.get("redirect_uri");
-        if (redirectUri == null || !RedirectUris.allowed(client.redirectUris(), redirectUri)) {
-            throw OAuthError.invalidRequest("redirect_uri is missing or not registered for this client");
-        }
-        String state = q.get("state");
-        // From here on errors go back to the client through the redirect URI.
-        if (!"code".equals(q.get("response_type"))) {
-            redirectError(exchange, redirectUri, state, "unsupported_response_type", "response_type must be code");
-            return;
-        }
-        String challenge = q.get("code_challenge");
-        String method = q.get("code_challenge_method");
-        if (challenge != null) {
-            if (!"S256".equals(method)) {
-                redirectError(exchange, redirectUri, state, "invalid_request", "code_challenge_method must be S256");
-                return;
-            }
-            if (!Pkce.validChallenge(challenge)) {
-                redirectError(exchange, redirectUri, state, "invalid_request", "malformed code_challenge");
-                return;
-            }
-        } else if (method != null) {
-            redirectError(exchange, redirectUri, state, "invalid_request", "code_challenge_method without challenge");
-            return;
-        } else if (!client.confidential()) {
-            redirectError(exchange, redirectUri, state, "invalid_request", "PKCE is required for public clients");
-            return;
-        }
-        Set<String> scopes = parseScopes(q.get("scope"));
-        if (scopes == null) {
-            redirectError(exchange, redirectUri, state, "invalid_scope", "unknown scope");
-            return;
-        }
-        EmulatedUser user = users.get(signedInUserId);
-        if (approvalMode == ApprovalMode.AUTO_APPROVE) {
-            redirectWithCode(exchange, client, redirectUri, state, challenge, scopes, user,
-                    user.workspaceIds().get(0));
-            return;
-        }
-        String requestId = GrantRegistry.randomToken(18);
-        Instant now = clock.instant();
-        pendingConsents.values().removeIf(p -> !now.isBefore(p.expiresAt())); // abandoned pages
-        pendingConsents.put(requestId, new PendingConsent(client, redirectUri, state, challenge, scopes,
-                clock.instant().plus(Duration.ofMinutes(10))));
-        HttpIo.sendHtml(exchange, 200, consentPage(requestId, client, user, scopes));
-    }
-
-    private void consentDecision(HttpExchange exchange, Map<String, String> form) throws IOException, OAuthError {
-        String requestId = form.get("request");
-        PendingConsent pending = requestId == null ? null : pendingConsents.remove(requestId);
-        if (pending == null || !clock.instant().isBefore(pending.expiresAt())) {
-            throw OAuthError.invalidRequest("this authorization request is unknown or has expired; start again");
-        }
-        if (!"approve".equals(form.get("decision"))) {
-            redirectError(exchange, pending.redirectUri(), pending.state(), "access_denied",
-                    "the user denied the request");
-            return;
-        }
-        EmulatedUser user = users.get(signedInUserId);
-        String workspaceId = form.get("workspace");
-        if (workspaceId == null || !user.workspaceIds().contains(workspaceId)) {
-            throw OAuthError.invalidRequest("pick one of your workspaces");
-        }
-        redirectWithCode(exchange, pending.client(), pending.redirectUri(), pending.state(), pending.codeChallenge(),
-                pending.scopes(), user, workspaceId);
-    }
-
-    private void redirectWithCode(HttpExchange exchange, RegisteredClient client, String redirectUri, String state,
-                                  String challenge, Set<String> scopes, EmulatedUser user, String workspaceId)
-            throws IOException {
-        String code = registry.issueCode(new GrantRegistry.CodeRecord(client.clientId(), redirectUri, challenge,
-                user.id(), workspaceId, scopes, clock.instant().plus(codeLifetime)));
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("code", code);
-        params.put("state", state);
-        params.put("iss", issuer());
-        HttpIo.redirect(exchange, HttpIo.withQuery(redirectUri, params));
-    }
-
-    private void redirectError(HttpExchange exchange, String redirectUri, String state, String error,
-                               String description) throws IOException {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", error);
-        params.put("error_description", description);
-        params.put("state", state);
-        params.put("iss", issuer());
-        HttpIo.redirect(exchange, HttpIo.withQuery(redirectUri, params));
-    }
-
-    /** @return the requested scopes, {@code workspace:admin} when none, or null if one is unknown */
-    private static Set<String> parseScopes(String scope) {
-        Set<String> scopes = new LinkedHashSet<>();
-        if (scope != null) {
-            for (String s : scope.split(" ")) {
-                if (!s.isEmpty()) {
-                    scopes.add(s);
-                }
-            }
-        }
-        if (scopes.isEmpty()) {
-            scopes.add(SCOPE_WORKSPACE_ADMIN);
-        }
-        return KNOWN_SCOPES.containsAll(scopes) ? scopes : null;
-    }
-
-    private String consentPage(String requestId, RegisteredClient client, EmulatedUser user, Set<String> scopes) {
-        StringBuilder body = new StringBuilder();
-        body.append("<p><strong>").append(HttpIo.escapeHtml(client.name()))
-                .append("</strong> asks for access to one of your workspaces.</p>")
-                .append("<p>Signed in as ").append(HttpIo.escapeHtml(user.email())).append("</p>")
-                .append("<p>Scopes: ").append(HttpIo.escapeHtml(String.join(" ", scopes))).append("</p>")
-                .append("<form method=\"post\" action=\"").append(HttpIo.escapeHtml(pathPrefix + PATH_AUTHORIZE))
-                .append("\">")
-                .append("<input type=\"hidden\" name=\"request\" value=\"").append(requestId).append("\">")
-                .append("<fieldset><legend>Workspace</legend>");
-        boolean first = true;
-        for (String id : user.workspaceIds()) {
-            EmulatedWorkspace ws = workspaces.get(id);
-            body.append("<label><input type=\"radio\" name=\"workspace\" value=\"").append(HttpIo.escapeHtml(id))
-                    .append('"').append(first ? " checked" : "").append("> ")
-                    .append(HttpIo.escapeHtml(ws.name())).append("</label><br>");
-            first = false;
-        }
-        body.append("</fieldset>")
-                .append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ")
-                .append("<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>")
-                .append("</form>");
-        return page("Authorize " + client.name(), body.toString());
-    }
-
-    private static String page(String title, String body) {
-        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + HttpIo.escapeHtml(title)
-                + "</title></head><body><h1>" + HttpIo.escapeHtml(title) + "</h1>" + body
-                + "<p><small>pdpkit emulator</small></p></body></html>";
-    }
-
-    // ---- /token
-
-    private void handleToken(HttpExchange exchange) throws IOException, OAuthError {
-        tokenRequests.incrementAndGet();
-        requireMethod(exchange, "POST");
-        Map<String, String> form = HttpIo.parseForm(HttpIo.readBody(exchange));
-        RegisteredClient client = authenticateClient(exchange, form);
-        String grantType = form.get("grant_type");
-        if ("authorization_code".equals(grantType)) {
-            codeExchanges.incrementAndGet();
-            String code = required(form, "code");
-            String redirectUri = required(form, "redirect_uri");
-            Instant now = clock.instant();
-            GrantRegistry.Grant grant = registry.redeemCode(code, client.clientId(), redirectUri,
-                    form.get("code_verifier"), now);
-            HttpIo.sendJson(exchange, 200, tokenResponse(grant, now));
-        } else if ("refresh_token".equals(grantType)) {
-            refreshes.incrementAndGet();
-            String refreshToken = required(form, "refresh_token");
-            Instant now = clock.instant();
-            GrantRegistry.Grant grant = registry.rotate(refreshToken, client.clientId(), now);
-            String scope = form.get("scope");
-            if (scope != null) {
-                Set<String> asked = parseScopes(scope);
-                if (asked == null || !grant.scopes.containsAll(asked)) {
-                    throw new OAuthError("invalid_scope", "a refresh cannot widen the granted scope");
-                }
-            }
-            HttpIo.sendJson(exchange, 200, tokenResponse(grant, now));
-        } else if (grantType == null) {
-            throw OAuthError.invalidRequest("grant_type is required");
-        } else {
-            throw new OAuthError("unsupported_grant_type", "unsupported grant_type");
-        }
-    }
-
-    private Map<String, Object> tokenResponse(GrantRegistry.Grant grant, Instant now) {
-        // Rounded up so the server never expires a token before the client expects, given expires_in.
-        long lifetimeSeconds = Math.max(1, (accessTokenLifetime.toMillis() + 999) / 1000);
-        Instant expiresAt = Instant.ofEpochSecond(now.getEpochSecond() + lifetimeSeconds + (now.getNano() > 0 ? 1 : 0));
-        String scope = String.join(" ", grant.scopes);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer())
-                .subject(grant.userId)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(expiresAt))
-                .jwtID(GrantRegistry.randomToken(12))
-                .claim("client_id", grant.clientId)
-                .claim("workspace_id", grant.workspaceId)
-                .claim("scope", scope)
-                .claim("grant_id", grant.id)
-                .build();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", signer.sign(claims));
-        body.put("token_type", "Bearer");
-        body.put("expires_in", lifetimeSeconds);
-        body.put("scope", scope);
-        if (grant.scopes.contains(SCOPE_OFFLINE_ACCESS)) {
-            body.put("refresh_token", registry.newRefreshToken(grant, now.plus(refreshTokenLifetime)));
-        }
-        return body;
-    }
-
-    private static String required(Map<String, String> form, String name) throws OAuthError {
-        String value = form.get(name);
-        if (value == null || value.isEmpty()) {
-            throw OAuthError.invalidRequest(name + " is required");
-        }
-        return value;
-    }
-
-    /**
-     * Client authentication of RFC 6749 section 2.3: HTTP Basic or form parameters, never both; a public client
-     * only names itself with {@code client_id}.
-     */
-    private RegisteredClient authenticateClient(HttpExchange exchange, Map<String, String> form) throws OAuthError {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String id = form.get("client_id");
-        String secret = form.get("client_secret");
-        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
-        if (basic) {
-            if (secret != null) {
-                throw OAuthError.invalidRequest("use one client authentication method, not two");
-            }
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw basicFailure(exchange);
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw basicFailure(exchange);
-            }
-            String basicId;
-            try {
-                basicId = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-                secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw basicFailure(exchange);
-            }
-            if (id != null && !id.equals(basicId)) {
-                throw OAuthError.invalidRequest("client_id does not match the Authorization header");
-            }
-            id = basicId;
-        }
-        if (id == null) {
-            throw OAuthError.invalidClient("client authentication required");
-        }
-        RegisteredClient client = clients.get(id);
-        if (client == null) {
-            throw basic ? basicFailure(exchange) : OAuthError.invalidClient("unknown client");
-        }
-        if (client.confidential()) {
-            if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-                    client.clientSecret().getBytes(StandardCharsets.UTF_8))) {
-                throw basic ? basicFailure(exchange) : OAuthError.invalidClient("client authentication failed");
-            }
-        } else if (secret != null) {
-            throw OAuthError.invalidClient("public client must not send a secret");
-        }
-        return client;
-    }
-
-    private static OAuthError basicFailure(HttpExchange exchange) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"token\"");
-        return OAuthError.invalidClient("client authentication failed");
-    }
-
-    // ---- /revoke
-
-    private void handleRevoke(HttpExchange exchange) throws IOException, OAuthError {
-        revocationRequests.incrementAndGet();
-        requireMethod(exchange, "POST");
-        Map<String, String> form = HttpIo.parseForm(HttpIo.readBody(exchange));
-        RegisteredClient client = authenticateClient(exchange, form);
-        String token = required(form, "token");
-        String hint = form.get("token_type_hint");
-        GrantRegistry.RevokeOutcome outcome = GrantRegistry.RevokeOutcome.UNKNOWN;
-        if (!"access_token".equals(hint)) {
-            outcome = registry.revokeRefreshToken(token, client.clientId());
-        }
-        if (outcome == GrantRegistry.RevokeOutcome.UNKNOWN) {
-            JWTClaimsSet claims = signer.verify(token);
-            if (claims != null) {
-                try {
-                    String grantId = claims.getStringClaim("grant_id");
-                    if (grantId != null && claims.getJWTID() != null) {
-                        outcome = registry.revokeAccessToken(grantId, claims.getJWTID(), client.clientId());
-                    }
-                } catch (ParseException e) {
-                    outcome = GrantRegistry.RevokeOutcome.UNKNOWN;
-                }
-            }
-        }
-        if (outcome == GrantRegistry.RevokeOutcome.OTHER_CLIENT) {
-            throw new OAuthError("unauthorized_client", "the token was issued to another client");
-        }
-        // RFC 7009 section 2.2: unknown tokens are answered with 200 as well.
-        HttpIo.sendEmpty(exchange, 200);
     }
 
     /** Collects the configuration; not thread-safe. */

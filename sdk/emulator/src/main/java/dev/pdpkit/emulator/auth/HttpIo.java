@@ -1,23 +1,27 @@
 package dev.pdpkit.emulator.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.ByteArrayOutputStream;
+import dev.pdpkit.emulator.internal.http.HttpFailure;
+import dev.pdpkit.emulator.internal.http.HttpRequest;
+import dev.pdpkit.emulator.internal.http.HttpResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** Small helpers for reading and answering {@link HttpExchange}s. */
+/** Reading forms and writing the answers of the authorization server's endpoints. */
 final class HttpIo {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY = 64 * 1024;
+    static final int MAX_BODY = 64 * 1024;
 
     private HttpIo() {
     }
@@ -57,63 +61,52 @@ final class HttpIo {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static String readBody(HttpExchange exchange) throws IOException, OAuthError {
-        try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                buffer.write(chunk, 0, n);
-                if (buffer.size() > MAX_BODY) {
-                    throw OAuthError.invalidRequest("request body too large");
-                }
-            }
-            return buffer.toString(StandardCharsets.UTF_8);
+    /** @return the form in the request body (at most {@value #MAX_BODY} bytes of UTF-8) */
+    static Map<String, String> readForm(HttpRequest request) throws IOException, OAuthError {
+        byte[] bytes;
+        try {
+            bytes = request.body(MAX_BODY);
+        } catch (HttpFailure f) {
+            throw new OAuthError("invalid_request", f.getMessage(), f.status());
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return parseForm(text);
+        } catch (CharacterCodingException e) {
+            throw OAuthError.invalidRequest("the request body is not UTF-8");
         }
     }
 
-    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+    static HttpResponse json(int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         // Token responses must not be cached (RFC 6749 section 5.1); harmless for the others.
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Pragma", "no-cache");
-        send(exchange, status, bytes);
+        return HttpResponse.bytes(status, bytes).header("Content-Type", "application/json;charset=UTF-8")
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache");
     }
 
-    static void sendError(HttpExchange exchange, OAuthError error) throws IOException {
+    /** @return the RFC 6749 error body {@code {"error","error_description"}} */
+    static HttpResponse error(OAuthError error) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error.error);
         if (error.getMessage() != null) {
             body.put("error_description", error.getMessage());
         }
-        sendJson(exchange, error.status, body);
+        HttpResponse r = json(error.status, body);
+        return error.challenge == null ? r : r.header("WWW-Authenticate", error.challenge);
     }
 
-    static void sendHtml(HttpExchange exchange, int status, String html) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
-        send(exchange, status, html.getBytes(StandardCharsets.UTF_8));
+    static HttpResponse html(int status, String html) {
+        return HttpResponse.html(status, html).header("Cache-Control", "no-store").header("X-Frame-Options", "DENY");
     }
 
-    static void sendEmpty(HttpExchange exchange, int status) throws IOException {
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-    }
-
-    static void redirect(HttpExchange exchange, URI location) throws IOException {
-        exchange.getResponseHeaders().set("Location", location.toString());
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(302, -1);
-        exchange.close();
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    static HttpResponse redirect(URI location) {
+        return HttpResponse.empty(302).header("Location", location.toString()).header("Cache-Control", "no-store");
     }
 
     /** Appends query parameters to a redirect URI that may already have a query. */
@@ -142,5 +135,10 @@ final class HttpIo {
             }
         }
         return out.toString();
+    }
+
+    /** Answers a method the endpoint does not serve. */
+    static OAuthError methodNotAllowed() {
+        return new OAuthError("invalid_request", "method not allowed", 405);
     }
 }

@@ -6,15 +6,22 @@ final class OAuthError extends Exception {
 
     final String error;
     final int status;
+    /** A {@code WWW-Authenticate} challenge to send with the error, or null. */
+    final String challenge;
 
     OAuthError(String error, String description) {
         this(error, description, 400);
     }
 
     OAuthError(String error, String description, int status) {
+        this(error, description, status, null);
+    }
+
+    OAuthError(String error, String description, int status, String challenge) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
+        this.challenge = challenge;
     }
 
     static OAuthError invalidRequest(String description) {

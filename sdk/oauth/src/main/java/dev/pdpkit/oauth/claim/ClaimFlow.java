@@ -1,6 +1,5 @@
 package dev.pdpkit.oauth.claim;
 
-import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.errors.ConflictException;
 import dev.pdpkit.client.errors.NotFoundException;
@@ -15,23 +14,21 @@ import dev.pdpkit.oauth.PendingLogin;
 import dev.pdpkit.oauth.PrismaOAuth;
 import dev.pdpkit.oauth.TokenRequestException;
 import dev.pdpkit.oauth.TokenStore;
+import dev.pdpkit.oauth.internal.AuthServerClient;
+import dev.pdpkit.oauth.internal.CallbackValidator;
+import dev.pdpkit.oauth.internal.OAuthAccess;
+import dev.pdpkit.oauth.internal.OAuthSettings;
+import dev.pdpkit.oauth.internal.ReplayGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +63,11 @@ import org.slf4j.LoggerFactory;
  * ({@link ClaimReplayGuard}); the project is checked before the code is redeemed; the user's token is dropped after
  * the transfer; outcomes are typed and free of upstream response text.
  *
- * <p>Order of checks in {@link #complete}: pending claim present and not expired; {@code iss} (if sent) names this
- * issuer; {@code state} present and equal; first use of this claim; {@code error}; {@code code}. Only then are requests
+ * <p>Order of checks in {@link #complete}: pending claim present and not expired; the callback checks shared with
+ * {@link PrismaOAuth#completeLogin} ({@code state} present and equal, the registered redirect URI's scheme, host,
+ * port and path, {@code iss} naming this issuer and present when the server advertises
+ * {@code authorization_response_iss_parameter_supported}, a {@code code} or an {@code error}); then the replay
+ * guard (first use of this claim); then {@code error}. Only then are requests
  * made: the project is read with the service token, the code is exchanged (with the PKCE verifier), the project is
  * transferred, and read back with the user's token. Transient failures (authorization server or API unreachable,
  * 5xx, 429 after retries) and configuration errors (wrong client secret, rejected service token) are thrown as the
@@ -75,7 +75,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClaimFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimFlow.class);
-    private static final Pattern SAFE_ERROR_CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
     private final PrismaOAuth oauth;
     private final PrismaManagement partner;
@@ -88,32 +87,27 @@ public final class ClaimFlow {
 
     private ClaimFlow(Builder b) {
         this.partner = b.partner;
-        this.issuer = stripTrailingSlash(b.issuer);
+        this.issuer = stripTrailingSlash(b.settings.issuer);
         this.lifetime = b.lifetime;
-        this.clock = b.clock;
-        this.guard = b.guard != null ? b.guard : ClaimReplayGuard.inMemory(b.clock);
+        this.clock = b.settings.clock;
+        this.guard = b.guard != null ? b.guard : ClaimReplayGuard.inMemory(clock);
         this.keepTokens = b.keepTokens;
-        this.scopes = List.copyOf(b.scopes);
+        this.scopes = List.copyOf(b.settings.scopes);
         PrismaOAuth.Builder ob = PrismaOAuth.builder()
-                .clientId(b.clientId)
-                .clientSecret(b.clientSecret)
-                .clientAuthMethod(b.authMethod)
+                .clientId(b.settings.clientId)
+                .clientSecret(b.settings.clientSecret)
+                .clientAuthMethod(b.settings.clientAuthMethod)
                 .usePkce(true)
-                .redirectUri(b.redirectUri)
+                .redirectUri(b.settings.redirectUri.toString())
                 .issuer(this.issuer)
-                .scopes(b.scopes)
+                .discovery(b.settings.discovery)
+                .authorizationEndpoint(b.settings.authorizationEndpoint)
+                .tokenEndpoint(b.settings.tokenEndpoint)
+                .httpClient(b.settings.httpClient)
+                .scopes(b.settings.scopes)
                 .pendingLoginMaxAge(b.lifetime)
                 .tokenStore(new DiscardingTokenStore())
-                .clock(b.clock);
-        if (b.authorizationEndpoint != null) {
-            ob.authorizationEndpoint(b.authorizationEndpoint);
-        }
-        if (b.tokenEndpoint != null) {
-            ob.tokenEndpoint(b.tokenEndpoint);
-        }
-        if (b.httpClient != null) {
-            ob.httpClient(b.httpClient);
-        }
+                .clock(clock);
         this.oauth = ob.build();
     }
 
@@ -176,43 +170,24 @@ public final class ClaimFlow {
             return log(ClaimResult.failure(ClaimResult.Status.EXPIRED, projectId,
                     "the claim was started more than " + lifetime + " ago"));
         }
-        Map<String, String> params = parameters(callbackUrl);
-        if (params == null) {
+        CallbackValidator.Callback callback;
+        try {
+            callback = CallbackValidator.validate(callbackUrl, expected(pending));
+        } catch (InvalidCallbackException e) {
             return log(ClaimResult.failure(ClaimResult.Status.INVALID_CALLBACK, projectId,
-                    "the callback URL is malformed or repeats a parameter"));
+                    "the callback was rejected (" + e.reason() + "): " + e.getMessage()));
         }
-        String iss = params.get("iss");
-        if (iss != null && !stripTrailingSlash(iss).equals(issuer)) {
-            return log(ClaimResult.failure(ClaimResult.Status.INVALID_CALLBACK, projectId,
-                    "the callback names another issuer"));
-        }
-        String state = params.get("state");
-        if (state == null) {
-            return log(ClaimResult.failure(ClaimResult.Status.INVALID_CALLBACK, projectId,
-                    "the callback has no state"));
-        }
-        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
-                pending.state().getBytes(StandardCharsets.UTF_8))) {
-            return log(ClaimResult.failure(ClaimResult.Status.INVALID_CALLBACK, projectId,
-                    "the callback's state does not match this browser's claim"));
-        }
-        if (!guard.firstUse(replayKey(pending.state()), pending.expiresAt())) {
+        if (!guard.firstUse(ReplayGuard.hash(pending.state()), pending.expiresAt())) {
             return log(ClaimResult.failure(ClaimResult.Status.REPLAYED, projectId,
                     "this claim was already completed; the repeated callback was ignored"));
         }
-        String error = params.get("error");
-        if (error != null) {
-            String code = SAFE_ERROR_CODE.matcher(error).matches() ? error : "invalid_error_code";
+        if (callback.isError()) {
+            String code = callback.error();
             boolean denied = "access_denied".equals(code);
             return log(new ClaimResult(denied ? ClaimResult.Status.CANCELLED
                     : ClaimResult.Status.AUTHORIZATION_FAILED, projectId, null, null, code,
                     denied ? "the user declined the authorization" : "the authorization server reported " + code,
                     null));
-        }
-        String code = params.get("code");
-        if (code == null || code.isEmpty()) {
-            return log(ClaimResult.failure(ClaimResult.Status.INVALID_CALLBACK, projectId,
-                    "the callback has neither code nor error"));
         }
 
         // Before redeeming the code: does the project still exist for the partner? (404 here is not the user's fault.)
@@ -223,6 +198,12 @@ public final class ClaimFlow {
                     "the project does not exist (any more) in the partner's workspace"));
         }
 
+        return exchangeAndTransfer(callbackUrl, pending);
+    }
+
+    /** Redeems the code (the callback already passed every check), then transfers the project. */
+    private ClaimResult exchangeAndTransfer(String callbackUrl, PendingClaim pending) {
+        String projectId = pending.projectId();
         OAuthTokens tokens;
         try {
             tokens = oauth.completeLogin(callbackUrl, pending.login());
@@ -230,8 +211,7 @@ public final class ClaimFlow {
             if ("invalid_client".equals(e.error()) || "unauthorized_client".equals(e.error())) {
                 throw e;
             }
-            String err = e.error() != null && SAFE_ERROR_CODE.matcher(e.error()).matches() ? e.error()
-                    : "token_request_failed";
+            String err = e.error() != null ? CallbackValidator.safeErrorCode(e.error()) : "token_request_failed";
             return log(new ClaimResult(ClaimResult.Status.AUTHORIZATION_FAILED, projectId, null, null, err,
                     "the authorization code could not be exchanged (HTTP " + e.statusCode() + ", " + err + ")",
                     null));
@@ -242,6 +222,10 @@ public final class ClaimFlow {
             return log(new ClaimResult(ClaimResult.Status.AUTHORIZATION_FAILED, projectId, null, null,
                     "authorization_error", "the authorization server reported an error", null));
         }
+        return transfer(projectId, tokens);
+    }
+
+    private ClaimResult transfer(String projectId, OAuthTokens tokens) {
         String accessToken = tokens.accessToken();
         String tokenWorkspace = tokens.workspaceId().orElse(null);
         PrismaManagement asUser = partner.withOptions(b -> b.serviceToken(accessToken));
@@ -297,32 +281,14 @@ public final class ClaimFlow {
         return result;
     }
 
-    /** @return the callback's parameters, or null if the URL is malformed or a parameter repeats */
-    private static Map<String, String> parameters(String callbackUrl) {
-        String query;
-        try {
-            query = new URI(callbackUrl.strip()).getRawQuery();
-        } catch (URISyntaxException e) {
-            return null;
-        }
-        Map<String, List<String>> raw = URLUtils.parseParameters(query == null ? "" : query);
-        Map<String, String> out = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-            if (e.getValue().size() != 1) {
-                return null;
-            }
-            out.put(e.getKey(), e.getValue().get(0));
-        }
-        return out;
+    private CallbackValidator.Expected expected(PendingClaim pending) {
+        AuthServerClient.Endpoints endpoints = oauthEndpoints();
+        return new CallbackValidator.Expected(pending.state(), pending.login().redirectUri(), issuer,
+                endpoints.issuerParameterRequired());
     }
 
-    private static String replayKey(String state) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+    private AuthServerClient.Endpoints oauthEndpoints() {
+        return OAuthAccess.endpoints(oauth);
     }
 
     private static String stripTrailingSlash(String s) {
@@ -372,20 +338,12 @@ public final class ClaimFlow {
 
     /** Configures a {@link ClaimFlow}. Not thread-safe. */
     public static final class Builder {
-        private String clientId;
-        private String clientSecret;
-        private ClientAuthMethod authMethod = ClientAuthMethod.CLIENT_SECRET_BASIC;
+        private final OAuthSettings settings = new OAuthSettings(List.of(PrismaOAuth.SCOPE_WORKSPACE_ADMIN));
         private String redirectUri;
-        private String issuer = PrismaOAuth.DEFAULT_ISSUER;
-        private URI authorizationEndpoint;
-        private URI tokenEndpoint;
-        private OkHttpClient httpClient;
         private PrismaManagement partner;
         private Duration lifetime = Duration.ofMinutes(15);
-        private Clock clock = Clock.systemUTC();
         private ClaimReplayGuard guard;
         private boolean keepTokens;
-        private Collection<String> scopes = List.of(PrismaOAuth.SCOPE_WORKSPACE_ADMIN);
 
         private Builder() {
         }
@@ -395,7 +353,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
+            settings.clientId = clientId;
             return this;
         }
 
@@ -404,7 +362,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder clientSecret(String clientSecret) {
-            this.clientSecret = clientSecret;
+            settings.clientSecret = clientSecret;
             return this;
         }
 
@@ -413,7 +371,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder clientAuthMethod(ClientAuthMethod method) {
-            this.authMethod = Objects.requireNonNull(method, "method");
+            settings.clientAuthMethod(method);
             return this;
         }
 
@@ -432,7 +390,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder issuer(String issuer) {
-            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            settings.issuer(issuer);
             return this;
         }
 
@@ -441,7 +399,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder authorizationEndpoint(URI endpoint) {
-            this.authorizationEndpoint = endpoint;
+            settings.authorizationEndpoint = endpoint;
             return this;
         }
 
@@ -450,7 +408,17 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder tokenEndpoint(URI endpoint) {
-            this.tokenEndpoint = endpoint;
+            settings.tokenEndpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * @param discovery true (the default) to read endpoints and whether callbacks carry {@code iss} from the
+         *     issuer's discovery document; false to use {@code <issuer>/authorize} and {@code <issuer>/token}
+         * @return this builder
+         */
+        public Builder discovery(boolean discovery) {
+            settings.discovery = discovery;
             return this;
         }
 
@@ -459,7 +427,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = client;
+            settings.httpClient = client;
             return this;
         }
 
@@ -510,7 +478,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder scopes(Collection<String> scopes) {
-            this.scopes = List.copyOf(scopes);
+            settings.scopes(scopes);
             return this;
         }
 
@@ -519,7 +487,7 @@ public final class ClaimFlow {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            settings.clock(clock);
             return this;
         }
 
@@ -528,10 +496,8 @@ public final class ClaimFlow {
          * @throws IllegalStateException if a required setting is missing or the redirect URI is not absolute
          */
         public ClaimFlow build() {
-            if (clientId == null || clientId.isBlank()) {
-                throw new IllegalStateException("clientId is required");
-            }
-            if (clientSecret == null || clientSecret.isEmpty()) {
+            settings.validate();
+            if (settings.clientSecret == null) {
                 throw new IllegalStateException("clientSecret is required: the claim flow is for confidential clients");
             }
             if (partner == null) {
@@ -550,13 +516,14 @@ public final class ClaimFlow {
             if (!parsed.isAbsolute() || parsed.getFragment() != null) {
                 throw new IllegalStateException("redirectUri must be absolute and without fragment");
             }
+            settings.redirectUri = parsed;
             return new ClaimFlow(this);
         }
 
         @Override
         public String toString() {
-            return "ClaimFlow.Builder[clientId=" + clientId + ", clientSecret="
-                    + (clientSecret == null ? "none" : "***") + ", redirectUri=" + redirectUri + "]";
+            return "ClaimFlow.Builder[clientId=" + settings.clientId + ", clientSecret="
+                    + (settings.clientSecret == null ? "none" : "***") + ", redirectUri=" + redirectUri + "]";
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.pdpkit.oauth.claim;
 
+import dev.pdpkit.oauth.internal.ReplayGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Remembers which pending claims have been used, so a second callback for the same claim (a reload, a back button,
@@ -38,12 +37,6 @@ public interface ClaimReplayGuard {
      * @return a guard in this process's memory
      */
     static ClaimReplayGuard inMemory(Clock clock) {
-        Objects.requireNonNull(clock, "clock");
-        ConcurrentMap<String, Instant> used = new ConcurrentHashMap<>();
-        return (key, expiresAt) -> {
-            Instant now = clock.instant();
-            used.values().removeIf(e -> e.isBefore(now));
-            return used.putIfAbsent(key, expiresAt) == null;
-        };
+        return new ReplayGuard(Objects.requireNonNull(clock, "clock"))::firstUse;
     }
 }

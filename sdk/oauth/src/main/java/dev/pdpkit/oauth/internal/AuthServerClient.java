@@ -43,8 +43,12 @@ public final class AuthServerClient {
     private static final Logger LOG = LoggerFactory.getLogger(AuthServerClient.class);
     private static final String WELL_KNOWN = "/.well-known/oauth-authorization-server";
 
-    /** Resolved endpoints. {@code revocation} may be null. */
-    public record Endpoints(String issuer, URI authorization, URI token, URI revocation) {
+    /**
+     * Resolved endpoints. {@code revocation} may be null; {@code issuerParameterRequired} is true when the server
+     * advertises {@code authorization_response_iss_parameter_supported} or the application said so.
+     */
+    public record Endpoints(String issuer, URI authorization, URI token, URI revocation,
+                            boolean issuerParameterRequired) {
     }
 
     /** A successful token response. {@code refreshToken}, {@code expiresInSeconds} and {@code scope} may be null. */
@@ -72,16 +76,17 @@ public final class AuthServerClient {
      * @param clientId the client id
      * @param clientSecret the secret, or null for a public client
      * @param method how a confidential client authenticates
+     * @param revocationTimeout the overall deadline of one revocation request
      */
     public AuthServerClient(OkHttpClient http, String issuer, boolean discover, Endpoints configured, String clientId,
-                            String clientSecret, ClientAuthMethod method) {
+                            String clientSecret, ClientAuthMethod method, Duration revocationTimeout) {
         // Never let OkHttp silently resend a token request: a repeated refresh would present a rotated refresh token
         // and make the server revoke the whole authorization. newBuilder() keeps the pool, dispatcher and
         // interceptors of the application's client.
         OkHttpClient tokenHttp = http.newBuilder().retryOnConnectionFailure(false).followRedirects(false).build();
         this.tokenSender = new OkHttpSender(tokenHttp);
-        // Revocation is best effort during logout, so it gets a short overall deadline.
-        this.revocationSender = new OkHttpSender(tokenHttp.newBuilder().callTimeout(Duration.ofSeconds(5)).build());
+        // Logout must answer even when the server hangs: revocation gets its own overall deadline.
+        this.revocationSender = new OkHttpSender(tokenHttp.newBuilder().callTimeout(revocationTimeout).build());
         this.issuer = issuer;
         this.discover = discover;
         this.configured = configured;
@@ -135,10 +140,28 @@ public final class AuthServerClient {
         if (meta.getTokenEndpointURI() == null || meta.getAuthorizationEndpointURI() == null) {
             throw new OAuthException("discovery document lacks the authorization or token endpoint");
         }
-        return new Endpoints(issuer,
+        Endpoints found = new Endpoints(issuer,
                 configured.authorization() != null ? configured.authorization() : meta.getAuthorizationEndpointURI(),
                 configured.token() != null ? configured.token() : meta.getTokenEndpointURI(),
-                configured.revocation() != null ? configured.revocation() : meta.getRevocationEndpointURI());
+                configured.revocation() != null ? configured.revocation() : meta.getRevocationEndpointURI(),
+                configured.issuerParameterRequired() || meta.supportsAuthorizationResponseIssuerParam());
+        try {
+            requireSecure(found);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException("discovery document: " + e.getMessage());
+        }
+        return found;
+    }
+
+    /**
+     * @param endpoints endpoints to check
+     * @throws IllegalArgumentException if one is plain http on a non-loopback host
+     */
+    public static void requireSecure(Endpoints endpoints) {
+        SecureEndpoints.require(URI.create(endpoints.issuer()), "issuer");
+        SecureEndpoints.require(endpoints.authorization(), "authorization endpoint");
+        SecureEndpoints.require(endpoints.token(), "token endpoint");
+        SecureEndpoints.require(endpoints.revocation(), "revocation endpoint");
     }
 
     /**
@@ -208,25 +231,39 @@ public final class AuthServerClient {
     }
 
     /**
-     * Revokes a refresh token (RFC 7009).
+     * Revokes a token at the RFC 7009 endpoint. Revoking a refresh token ends its whole authorization at servers that
+     * follow RFC 7009 section 2.1 (the emulator does); revoking an access token ends that token only.
      *
-     * @param refreshToken the token
-     * @return true if the server confirmed with 200; false if no revocation endpoint is known
-     * @throws RuntimeException on any failure; callers treat revocation as best effort
+     * @param token the token
+     * @param refreshToken true for a refresh token, false for an access token (sent as {@code token_type_hint})
+     * @throws IllegalStateException if no revocation endpoint is known
+     * @throws AuthServerUnavailableException if the endpoint cannot be reached, times out or answers 5xx
+     * @throws TokenRequestException if it answers another status than 200
      */
-    public boolean revoke(String refreshToken) {
+    public void revoke(String token, boolean refreshToken) {
         URI endpoint = endpoints().revocation();
         if (endpoint == null) {
-            return false;
+            throw new IllegalStateException("no revocation endpoint");
         }
+        com.nimbusds.oauth2.sdk.token.Token t = refreshToken ? new RefreshToken(token) : new BearerAccessToken(token);
         TokenRevocationRequest request = clientAuth != null
-                ? new TokenRevocationRequest(endpoint, clientAuth, new RefreshToken(refreshToken))
-                : new TokenRevocationRequest(endpoint, clientId, new RefreshToken(refreshToken));
+                ? new TokenRevocationRequest(endpoint, clientAuth, t)
+                : new TokenRevocationRequest(endpoint, clientId, t);
         HTTPResponse response = send(request.toHTTPRequest(), revocationSender, "revocation");
-        if (response.getStatusCode() != 200) {
-            throw new OAuthException("revocation answered HTTP " + response.getStatusCode());
+        int status = response.getStatusCode();
+        if (status >= 500) {
+            throw new AuthServerUnavailableException("revocation failed: the endpoint answered HTTP " + status,
+                    status, null);
         }
-        return true;
+        if (status != 200) {
+            ErrorObject error = null;
+            try {
+                error = TokenErrorResponse.parse(response).getErrorObject();
+            } catch (ParseException e) {
+                LOG.debug("revocation error response without an OAuth error body (HTTP {})", status);
+            }
+            throw new TokenRequestException(status, error == null ? null : error.getCode(), null);
+        }
     }
 
     private static HTTPResponse send(HTTPRequest request, OkHttpSender sender, String what) {

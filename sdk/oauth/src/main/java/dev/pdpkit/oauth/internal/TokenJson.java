@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The JSON form of {@link OAuthTokens} used by the file store. Versioned so a later format can be told apart:
  * {@code {"version":1,"access_token":..,"refresh_token":..,"expires_at":"2026-01-01T00:00:00Z",
- * "workspace_id":..,"scopes":[..]}}.
+ * "workspace_id":..,"scopes":[..],"issued_at":..}}; {@code issued_at} is optional, so files written before it
+ * existed still read.
  */
 public final class TokenJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,6 +35,7 @@ public final class TokenJson {
         tokens.refreshToken().ifPresent(rt -> root.put("refresh_token", rt));
         tokens.expiresAt().ifPresent(e -> root.put("expires_at", e.toString()));
         tokens.workspaceId().ifPresent(w -> root.put("workspace_id", w));
+        tokens.issuedAt().ifPresent(i -> root.put("issued_at", i.toString()));
         ArrayNode scopes = root.putArray("scopes");
         tokens.scopes().forEach(scopes::add);
         try {
@@ -67,6 +69,7 @@ public final class TokenJson {
         String refresh = text(root, "refresh_token", false);
         String expires = text(root, "expires_at", false);
         String workspace = text(root, "workspace_id", false);
+        String issued = text(root, "issued_at", false);
         List<String> scopes = new ArrayList<>();
         JsonNode scopeNode = root.get("scopes");
         if (scopeNode != null && !scopeNode.isNull()) {
@@ -81,15 +84,17 @@ public final class TokenJson {
             }
         }
         Instant expiresAt;
+        Instant issuedAt;
         try {
             expiresAt = expires == null ? null : Instant.parse(expires);
+            issuedAt = issued == null ? null : Instant.parse(issued);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expires_at is not an ISO-8601 instant");
+            throw new IllegalArgumentException("expires_at or issued_at is not an ISO-8601 instant");
         }
         if (access.isEmpty() || (refresh != null && refresh.isEmpty())) {
             throw new IllegalArgumentException("empty token");
         }
-        return OAuthTokens.of(access, refresh, expiresAt, workspace, scopes);
+        return OAuthTokens.of(access, refresh, expiresAt, workspace, scopes).withIssuedAt(issuedAt);
     }
 
     private static String text(JsonNode root, String field, boolean required) {

@@ -182,16 +182,29 @@ class ClaimFlowTest {
     }
 
     @Test
+    void aCallbackWithoutIssIsRejectedBeforeAnyRequestWhenTheServerAdvertisesIt() {
+        PendingClaim pending = flow.start(projectId);
+        String callback = authorize(pending.authorizationUrl()).replaceAll("&?iss=[^&]*", "");
+        long tokenRequests = auth().counters().tokenRequests();
+        ClaimResult result = flow.complete(callback, pending);
+        assertThat(result.status()).isEqualTo(ClaimResult.Status.INVALID_CALLBACK);
+        assertThat(result.message()).contains("MISSING_ISSUER");
+        assertThat(auth().counters().tokenRequests()).isEqualTo(tokenRequests);
+        assertThat(emulator.projectWorkspace(projectId)).contains(emulator.partnerWorkspace().id());
+    }
+
+    @Test
     void otherAuthorizationErrorsAreReportedWithASafeCode() {
         PendingClaim pending = flow.start(projectId);
         ClaimResult result = flow.complete(REDIRECT + "?error=server_error&error_description=%3Cscript%3E&state="
-                + pending.state(), pending);
+                + pending.state() + "&iss=" + auth().issuer(), pending);
         assertThat(result.status()).isEqualTo(ClaimResult.Status.AUTHORIZATION_FAILED);
         assertThat(result.oauthError()).contains("server_error");
         assertThat(result.message()).doesNotContain("script");
 
         PendingClaim other = flow.start(projectId);
-        ClaimResult weird = flow.complete(REDIRECT + "?error=%3Cb%3E&state=" + other.state(), other);
+        ClaimResult weird = flow.complete(REDIRECT + "?error=%3Cb%3E&state=" + other.state() + "&iss=" + auth().issuer(),
+                other);
         assertThat(weird.oauthError()).contains("invalid_error_code");
     }
 

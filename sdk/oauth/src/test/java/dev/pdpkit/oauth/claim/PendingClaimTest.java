@@ -15,7 +15,7 @@ class PendingClaimTest {
     private final PrismaManagement partner = PrismaManagement.builder().baseUrl("http://127.0.0.1:9")
             .serviceToken("svc-token-value").build();
     private final ClaimFlow flow = ClaimFlow.builder().clientId("partner").clientSecret("secret-value")
-            .issuer("http://127.0.0.1:9").redirectUri("https://partner.example/claim/callback").partnerClient(partner)
+            .issuer("http://127.0.0.1:9").discovery(false).redirectUri("https://partner.example/claim/callback").partnerClient(partner)
             .clock(clock).claimLifetime(Duration.ofMinutes(10)).build();
 
     @AfterEach

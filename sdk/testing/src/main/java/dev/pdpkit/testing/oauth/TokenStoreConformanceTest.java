@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pdpkit.oauth.LockTimeoutException;
 import dev.pdpkit.oauth.OAuthTokens;
 import dev.pdpkit.oauth.TokenStore;
 import java.time.Duration;
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TokenStoreConformanceTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
+    private static final Duration TIMED_LOCK_GUARD = Duration.ofSeconds(5);
 
     private static final OAuthTokens FULL = OAuthTokens.of("access-1", "refresh-1",
             Instant.parse("2030-01-02T03:04:05.678Z"), "wksp_1", List.of("workspace:admin", "offline_access"));
@@ -341,6 +343,11 @@ public abstract class TokenStoreConformanceTest {
         assertEquals("a-" + (writes - 1), store.load().orElseThrow().accessToken());
     }
 
+    @Test
+    void aTimedRefreshLockGivesUpWhileAnotherThreadHoldsIt() throws Exception {
+        assertTimedLockGivesUp(store);
+    }
+
     // ----------------------------------------------------------------------------- two handles, one storage
 
     @Test
@@ -439,6 +446,62 @@ public abstract class TokenStoreConformanceTest {
         assertEquals(0, server.reuses.get(), "a rotated refresh token was sent again (two handles refreshed)");
         assertEquals(rounds, server.refreshes.get(), "refreshes: one per round");
         assertEquals(server.current(), second.load().orElseThrow().refreshToken().orElseThrow());
+    }
+
+    @Test
+    void aTimedRefreshLockGivesUpWhileAnotherHandleHoldsIt() throws Exception {
+        assertTimedLockGivesUp(secondHandle());
+    }
+
+    /**
+     * While {@link #store} holds the refresh lock, {@code contender.withRefreshLock(timeout, ..)} must end with
+     * {@link LockTimeoutException} without running its action, so an API call's budget bounds the wait.
+     */
+    private void assertTimedLockGivesUp(TokenStore contender) throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = pool.submit(() -> store.withRefreshLock(() -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            if (!entered.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("the first caller never got the lock");
+            }
+            Future<Throwable> attempt = pool.submit(() -> {
+                try {
+                    contender.withRefreshLock(Duration.ofMillis(100), () -> {
+                        ran.set(true);
+                        return null;
+                    });
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Throwable outcome;
+            try {
+                outcome = attempt.get(TIMED_LOCK_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                outcome = null;
+            }
+            release.countDown();
+            holder.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(outcome instanceof LockTimeoutException,
+                    "withRefreshLock(timeout, ..) must give up with LockTimeoutException while the lock is held; got "
+                            + (outcome == null ? "no answer within " + TIMED_LOCK_GUARD : outcome));
+            assertFalse(ran.get(), "the action ran although the lock was not obtained");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------------------------------ one pair per key

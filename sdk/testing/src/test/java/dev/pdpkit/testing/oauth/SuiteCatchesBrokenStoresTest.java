@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.pdpkit.oauth.InMemoryTokenStore;
 import dev.pdpkit.oauth.OAuthTokens;
 import dev.pdpkit.oauth.TokenStore;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,6 +35,11 @@ class SuiteCatchesBrokenStoresTest {
     @Test
     void aStoreThatCachesInsteadOfReloadingFails() {
         assertTrue(failuresOf(Caching.class).contains("aSecondHandleSeesEveryChangeAtOnce"));
+    }
+
+    @Test
+    void aStoreWhoseTimedLockWaitsWithoutLimitFails() {
+        assertTrue(failuresOf(UntimedLock.class).contains("aTimedRefreshLockGivesUpWhileAnotherThreadHoldsIt"));
     }
 
     @Test
@@ -90,6 +96,11 @@ class SuiteCatchesBrokenStoresTest {
         public <T> T withRefreshLock(Supplier<T> action) {
             return delegate.withRefreshLock(action);
         }
+
+        @Override
+        public <T> T withRefreshLock(Duration timeout, Supplier<T> action) {
+            return delegate.withRefreshLock(timeout, action);
+        }
     }
 
     static class NoLock extends TokenStoreConformanceTest {
@@ -99,6 +110,19 @@ class SuiteCatchesBrokenStoresTest {
                 @Override
                 public <T> T withRefreshLock(Supplier<T> action) {
                     return action.get();
+                }
+            };
+        }
+    }
+
+    /** Locks for real but inherits the default timed form, which waits without limit. */
+    static class UntimedLock extends TokenStoreConformanceTest {
+        @Override
+        protected TokenStore createStore() {
+            return new Delegating(new InMemoryTokenStore()) {
+                @Override
+                public <T> T withRefreshLock(Duration timeout, Supplier<T> action) {
+                    return withRefreshLock(action); // what TokenStore's default does
                 }
             };
         }

@@ -102,7 +102,7 @@ public final class AsyncCalls {
     /** Credentials, then the transport's own asynchronous send; one refresh and repeat after a 401, as in sync. */
     private CompletableFuture<HttpExchange> sendDirect(Attempt attempt) {
         Executor tokenThread = credentials.mayBlock() ? blocking : Runnable::run;
-        return CompletableFuture.supplyAsync(() -> AuthStage.token(credentials), tokenThread)
+        return CompletableFuture.supplyAsync(() -> AuthStage.token(credentials, attempt), tokenThread)
                 .thenCompose(token -> exchange(attempt, token).handle((ok, t) -> {
                     if (t == null) {
                         return CompletableFuture.completedFuture(ok);
@@ -113,10 +113,10 @@ public final class AsyncCalls {
                         return CompletableFuture.<HttpExchange>failedFuture(failure);
                     }
                     return CompletableFuture.supplyAsync(() -> {
-                        if (!credentials.refreshAfterUnauthorized(token)) {
+                        if (!credentials.refreshAfterUnauthorized(token, attempt.remaining())) {
                             throw failure;
                         }
-                        return AuthStage.token(credentials);
+                        return AuthStage.token(credentials, attempt);
                     }, blocking).thenCompose(fresh -> exchange(attempt, fresh));
                 }).thenCompose(f -> f));
     }

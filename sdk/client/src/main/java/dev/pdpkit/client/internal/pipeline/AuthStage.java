@@ -21,15 +21,16 @@ public final class AuthStage implements Stage {
 
     @Override
     public HttpExchange send(Attempt attempt) {
-        String token = token(credentials);
+        String token = token(credentials, attempt);
         attempt.headers().put("Authorization", "Bearer " + token);
         try {
             return next.send(attempt);
         } catch (UnauthorizedException e) {
-            if (rejectsAnotherCredential(attempt.request(), e) || !credentials.refreshAfterUnauthorized(token)) {
+            if (rejectsAnotherCredential(attempt.request(), e)
+                    || !credentials.refreshAfterUnauthorized(token, attempt.remaining())) {
                 throw e;
             }
-            attempt.headers().put("Authorization", "Bearer " + token(credentials));
+            attempt.headers().put("Authorization", "Bearer " + token(credentials, attempt));
             return next.send(attempt);
         }
     }
@@ -43,8 +44,8 @@ public final class AuthStage implements Stage {
         return request.unauthorizedMeansBodyCredential();
     }
 
-    static String token(Credentials credentials) {
-        String token = credentials.bearerToken();
+    static String token(Credentials credentials, Attempt attempt) {
+        String token = credentials.bearerToken(attempt.remaining());
         if (token == null || token.isBlank()) {
             throw new PrismaException("the credentials supplied no bearer token");
         }
