@@ -69,6 +69,7 @@ public class PrismaOAuthAutoConfiguration {
                 .clientId(oauth.getClientId())
                 .clientSecret(blankToNull(oauth.getClientSecret()))
                 .issuer(oauth.getIssuer())
+                .managementApiUrl(properties.getBaseUrl())
                 .tokenStore(store)
                 .httpClient(http.base());
         if (oauth.getRedirectUri() != null) {

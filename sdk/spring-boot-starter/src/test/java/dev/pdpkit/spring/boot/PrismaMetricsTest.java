@@ -91,7 +91,7 @@ class PrismaMetricsTest extends EmulatorBacked {
                     String token = emulator.issueAccessToken(emulator.partnerWorkspace().id());
                     context.getBean(TokenStore.class).save(OAuthTokens.of(token, null,
                             Instant.now().plusSeconds(3600), emulator.partnerWorkspace().id(), List.of()));
-                    context.getBean(PrismaOAuth.class).logout();
+                    context.getBean(PrismaOAuth.class).logoutLocally();
                     assertThat(context.getBean(MeterRegistry.class).find(PrismaMeters.LOGOUTS)
                             .tag("reason", "logout").counter().count()).isEqualTo(1.0);
                 });
