@@ -147,6 +147,10 @@ public final class PrismaManagement implements AutoCloseable {
                         TimeUnit.MILLISECONDS));
         OkHttpClient client = http.connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
                 .writeTimeout(b.writeTimeout).build();
+        if (b.sharedHttp == null) {
+            // OkHttp allows 5 asynchronous calls per host by default; the pool is sized for 64 callers, so is this.
+            client.dispatcher().setMaxRequestsPerHost(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS);
+        }
         return b.sharedHttp != null ? OkHttpTransport.of(client) : OkHttpTransport.owning(client);
     }
 

@@ -1,5 +1,7 @@
 package dev.pdpkit.e2e;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,13 +39,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and reuse detection when a rotated-away refresh token is replayed.
  *
  * <p>Access tokens live {@value #ACCESS_TOKEN_SECONDS} s. Nothing waits for them to expire: the OAuth layer's clock
- * is a {@link MovableClock} the tests move forward (proactive refresh before a call), and the emulator's clock is
+ * is a {@link ManualClock} the tests move forward (proactive refresh before a call), and the emulator's clock is
  * another one (the server rejects a token the client still believes valid: 401 → refresh → retry).
  */
 class OAuthE2ETest {
     static final long ACCESS_TOKEN_SECONDS = 30;
     static final Duration MARGIN = Duration.ofSeconds(5);
-    static final MovableClock SERVER_CLOCK = new MovableClock();
+    static final ManualClock SERVER_CLOCK = ManualClock.tickingFromNow();
 
     @RegisterExtension
     static final PrismaEmulatorExtension EMULATOR = PrismaEmulatorExtension.configure(
@@ -55,7 +57,7 @@ class OAuthE2ETest {
     SeededWorkspace userWorkspace;
     PrismaManagement partner;
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = ManualClock.tickingFromNow();
 
     private AuthServer auth() {
         return emulator.authServer().orElseThrow();
@@ -210,30 +212,6 @@ class OAuthE2ETest {
                     .isEqualTo(1);
             assertThat(auth().counters().refreshes()).as("refreshes caused by the recipient's bad token")
                     .isEqualTo(refreshes);
-        }
-    }
-
-    /** A clock the test moves forward; starts at the real time. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration d) {
-            offset.updateAndGet(o -> o.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

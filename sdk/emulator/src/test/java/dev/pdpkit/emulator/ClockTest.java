@@ -1,5 +1,7 @@
 package dev.pdpkit.emulator;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,35 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** With a clock the test controls, time-dependent behaviour needs no sleeping. */
 class ClockTest extends EmulatorTestBase {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
 
-    /** A clock that moves only when told to. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     @Override
     PrismaEmulator.Builder configure(PrismaEmulator.Builder b) {

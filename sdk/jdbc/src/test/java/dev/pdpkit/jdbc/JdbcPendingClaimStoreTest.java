@@ -23,7 +23,7 @@ class JdbcPendingClaimStoreTest {
             .serviceToken("svc-token-value").build();
     private final ClaimFlow flow = ClaimFlow.builder().clientId("partner").clientSecret("secret-value")
             .issuer("http://127.0.0.1:9").redirectUri("https://partner.example/claim/callback").partnerClient(partner)
-            .clock(clock).claimLifetime(Duration.ofMinutes(10)).build();
+            .discovery(false).clock(clock).claimLifetime(Duration.ofMinutes(10)).build();
     private final JdbcPendingClaimStore store = store(SharedPostgres.dataSource(), null);
 
     @AfterEach

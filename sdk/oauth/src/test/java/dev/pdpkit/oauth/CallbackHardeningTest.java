@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static dev.pdpkit.oauth.AuthServerFixture.PUBLIC_CLIENT;
 import static dev.pdpkit.oauth.AuthServerFixture.WEB_REDIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * what the first exchange produced.
  */
 class CallbackHardeningTest {
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
     private final InMemoryTokenStore store = new InMemoryTokenStore();
     private AuthServer server;
     private PrismaOAuth oauth;

@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * OAuth credentials inside the API client, against the full emulator (API and authorization server on one port).
  */
 class ClientIntegrationTest {
-    private final MutableClock serverClock = MutableClock.startingNow();
+    private final ManualClock serverClock = new ManualClock(java.time.Instant.now());
     private PrismaEmulator emulator;
     private OkHttpClient http;
     private final List<PrismaManagement> clients = new java.util.ArrayList<>();
@@ -49,7 +51,7 @@ class ClientIntegrationTest {
         // answers 401, and the pipeline asks the credentials to refresh and retries.
         PrismaOAuth oauth = PrismaOAuth.builder().clientId(PrismaEmulator.PUBLIC_CLIENT_ID)
                 .issuer(emulator.issuerUrl()).discovery(true).httpClient(http)
-                .clock(new MutableClock(serverClock.instant())).build();
+                .clock(new ManualClock(serverClock.instant())).build();
         LoopbackOptions options = LoopbackOptions.defaults().output(new java.io.PrintStream(
                 java.io.OutputStream.nullOutputStream())).browser(url -> java.util.concurrent.CompletableFuture
                 .runAsync(() -> Browser.open(url.toString())));

@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static dev.pdpkit.oauth.AuthServerFixture.CLIENT_SECRET;
 import static dev.pdpkit.oauth.AuthServerFixture.CONFIDENTIAL_CLIENT;
 import static dev.pdpkit.oauth.AuthServerFixture.PUBLIC_CLIENT;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** The login half against the real emulated authorization server on loopback. */
 class LoginFlowTest {
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
     private AuthServer server;
     private InMemoryTokenStore store;
     private final AtomicInteger requestsThroughOurClient = new AtomicInteger();

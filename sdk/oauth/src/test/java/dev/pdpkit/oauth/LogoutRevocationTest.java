@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * against WireMock; the Management API route against the full emulator.
  */
 class LogoutRevocationTest {
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
 
     private static OAuthTokens login(PrismaOAuth oauth) {
         PendingLogin pending = oauth.startLogin();

@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,7 +25,7 @@ class RefreshFailureTest {
     private static final String OK_WITHOUT_ROTATION =
             "{\"access_token\":\"at-2\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
 
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
     private WireMockServer wm;
     private InMemoryTokenStore store;
     private OAuthTokens expired;

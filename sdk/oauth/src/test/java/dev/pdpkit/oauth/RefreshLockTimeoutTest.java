@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link LockTimeoutException}, leaving the tokens alone. (Before, it waited for as long as the lock was held.)
  */
 class RefreshLockTimeoutTest {
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
     private AuthServer server;
 
     @TempDir

@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static dev.pdpkit.oauth.AuthServerFixture.PUBLIC_CLIENT;
 import static dev.pdpkit.oauth.AuthServerFixture.WEB_REDIRECT;
 import static dev.pdpkit.oauth.AuthServerFixture.WORKSPACE;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Refresh against the real emulated server, which rotates refresh tokens and revokes the family on reuse. */
 class RefreshTest {
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
     private final List<String> events = new CopyOnWriteArrayList<>();
     private AuthServer server;
 

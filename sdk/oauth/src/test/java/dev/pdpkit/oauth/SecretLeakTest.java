@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * contains a token, code, verifier, state or client secret.
  */
 class SecretLeakTest {
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = new ManualClock(java.time.Instant.now());
     private final Set<String> secrets = new HashSet<>();
     private final List<String> texts = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();

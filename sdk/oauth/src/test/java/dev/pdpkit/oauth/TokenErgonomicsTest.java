@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +59,7 @@ class TokenErgonomicsTest {
 
     @Test
     void theRefreshMarginAdaptsToShortTokenLifetimes() {
-        MutableClock clock = MutableClock.startingNow();
+        ManualClock clock = new ManualClock(java.time.Instant.now());
         try (AuthServer server = AuthServerFixture.start(clock, Duration.ofSeconds(20));
              PrismaOAuth oauth = PrismaOAuth.builder().clientId(AuthServerFixture.PUBLIC_CLIENT)
                      .redirectUri(AuthServerFixture.WEB_REDIRECT).issuer(server.issuer()).clock(clock).build()) {

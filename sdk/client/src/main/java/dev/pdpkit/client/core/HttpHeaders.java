@@ -39,8 +39,11 @@ public final class HttpHeaders {
      */
     public static HttpHeaders of(Map<String, ? extends List<String>> headers) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, list) -> copy.computeIfAbsent(name, k -> new ArrayList<>()).addAll(list));
-        copy.replaceAll((k, v) -> List.copyOf(v));
+        headers.forEach((name, list) -> copy.merge(name, List.copyOf(list), (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return List.copyOf(both);
+        }));
         return new HttpHeaders(Collections.unmodifiableMap(copy));
     }
 

@@ -47,10 +47,10 @@ final class GuardInterceptor implements Interceptor {
             USED.add(connection);
         }
         Response response = chain.proceed(chain.request());
-        List<String> retryAfter = response.headers("Retry-After");
-        if (retryAfter.isEmpty()) {
+        if (response.header("Retry-After") == null) {
             return response;
         }
+        List<String> retryAfter = response.headers("Retry-After");
         Response.Builder b = response.newBuilder().removeHeader("Retry-After");
         retryAfter.forEach(v -> b.addHeader(HIDDEN_RETRY_AFTER, v));
         return b.build();

@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth.claim;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +40,7 @@ class ClaimFlowTest {
     private static PrismaManagement partner;
     private static PrismaManagement user;
 
-    private ShiftableClock clock;
+    private ManualClock clock;
     private ClaimFlow flow;
     private String projectId;
 
@@ -60,7 +62,7 @@ class ClaimFlowTest {
 
     @BeforeEach
     void setUp() {
-        clock = new ShiftableClock();
+        clock = new ManualClock();
         flow = flow(false);
         projectId = partner.projects().create(ProjectCreateParams.builder().name("claim-me").build()).id();
         emulator.faults().clear();
@@ -244,7 +246,7 @@ class ClaimFlowTest {
         PendingClaim pending = flow.start(projectId);
         String callback = authorize(pending.authorizationUrl());
         long tokenRequests = auth().counters().tokenRequests();
-        clock.shift(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
 
         assertThat(flow.complete(callback, pending).status()).isEqualTo(ClaimResult.Status.EXPIRED);
         ClaimResult none = flow.complete(callback, null);
@@ -370,26 +372,4 @@ class ClaimFlowTest {
     }
 
     /** A clock tests can move forward. */
-    static final class ShiftableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void shift(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.pdpkit.oauth.claim;
 
+import dev.pdpkit.fixtures.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pending claims: encoding, secrets kept out of text, the in-memory store and the replay guard. No server needed. */
 class PendingClaimTest {
-    private final ClaimFlowTest.ShiftableClock clock = new ClaimFlowTest.ShiftableClock();
+    private final ManualClock clock = new ManualClock();
     private final PrismaManagement partner = PrismaManagement.builder().baseUrl("http://127.0.0.1:9")
             .serviceToken("svc-token-value").build();
     private final ClaimFlow flow = ClaimFlow.builder().clientId("partner").clientSecret("secret-value")
@@ -58,7 +60,7 @@ class PendingClaimTest {
         assertThat(store.take(null)).isEmpty();
 
         store.save("k2", flow.start("proj_2"));
-        clock.shift(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertThat(store.take("k2")).isEmpty();
     }
 
@@ -66,9 +68,9 @@ class PendingClaimTest {
     void theInMemoryStoreIsCapped() {
         InMemoryPendingClaimStore store = new InMemoryPendingClaimStore(clock, 2);
         store.save("a", flow.start("p"));
-        clock.shift(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         store.save("b", flow.start("p"));
-        clock.shift(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         store.save("c", flow.start("p"));
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.take("a")).as("the oldest went first").isEmpty();

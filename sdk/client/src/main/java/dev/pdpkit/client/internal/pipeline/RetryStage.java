@@ -107,10 +107,10 @@ public final class RetryStage implements Transport {
 
         Attempt nextAttempt() {
             attempts++;
-            Duration remaining = Duration.between(clock.instant(), deadline);
+            long remaining = Duration.between(clock.instant(), deadline).toNanos();
             // A request that may be tried again gets half of what is left, so that one stalled attempt cannot eat
             // the whole budget; the last possible attempt gets all of it.
-            Duration timeout = repeatable && attempts < maxAttempts ? remaining.dividedBy(2) : remaining;
+            Duration timeout = Duration.ofNanos(repeatable && attempts < maxAttempts ? remaining / 2 : remaining);
             return new Attempt(request, options, attempts, deadline, clock, timeout);
         }
 

@@ -1,0 +1,116 @@
+package dev.pdpkit.benchmarks;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Prints the figures and the ratios issue 13 sets targets for. */
+final class Report {
+    private final PrintStream out;
+    private final Map<String, JmhRun.Figures> jmh;
+    private final Map<String, List<Measurement>> runs;
+
+    Report(PrintStream out, Map<String, JmhRun.Figures> jmh, Map<String, List<Measurement>> runs) {
+        this.out = out;
+        this.jmh = jmh;
+        this.runs = runs;
+    }
+
+    void print(int rounds) {
+        out.printf(Locale.ROOT, "%npdpkit benchmarks: client.projects().get(id) against the floor (raw OkHttp + "
+                        + "Jackson tree read), loopback; Java %s, %d CPUs%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        // Other builds on a shared machine move every figure: the load says how much to trust them.
+        out.printf(Locale.ROOT, "System load average now: %.1f (above the CPU count, expect noisy ratios)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (!jmh.isEmpty()) {
+            out.println("JMH, 1 caller (-prof gc):");
+            jmh.forEach((name, f) -> out.printf(Locale.ROOT, "  %-6s %8.1f us/call %10.0f B/call%n", name,
+                    f.microsPerCall(), f.bytesPerCall()));
+        }
+        out.printf(Locale.ROOT, "Loopback harness, median of %d rounds (1 caller: %,d calls; 64 callers and async: "
+                + "%,d calls):%n", rounds, LoopbackRun.SINGLE_CALLS, LoopbackRun.CALLS);
+        out.printf(Locale.ROOT, "  %-42s %12s %12s%n", "", "SDK", "floor");
+        row("bytes allocated per call, 1 caller", "/1", Measurement::bytesPerCall, "%12.0f");
+        row("CPU us per call, 1 caller", "/1", Measurement::cpuMicrosPerCall, "%12.1f");
+        row("CPU us per call, 64 callers", "/64", Measurement::cpuMicrosPerCall, "%12.1f");
+        row("calls/s, 64 callers", "/64", Measurement::throughput, "%12.0f");
+        row("new TCP connections per 20,000 calls, 64", "/64", m -> m.connections(), "%12.0f");
+        row("async calls/s, 64 in flight, 8 threads", "/async", Measurement::throughput, "%12.0f");
+        row("async: threads doing >= 1% of the CPU work", "/async", m -> m.busyThreads(), "%12.0f");
+        ratios();
+        long errors = runs.values().stream().flatMap(List::stream).mapToLong(Measurement::errors).sum();
+        if (errors > 0) {
+            out.println("WARNING: " + errors + " calls failed; the figures above are not valid");
+        }
+    }
+
+    private void ratios() {
+        out.println("Ratios (SDK / floor unless said; median of the rounds' paired ratios, [lowest-highest]):");
+        if (jmh.containsKey("sdk") && jmh.containsKey("floor")) {
+            double value = jmh.get("sdk").bytesPerCall() / jmh.get("floor").bytesPerCall();
+            ratio("allocation per call (JMH gc.alloc.rate.norm)", new double[] {value, value, value}, "<=", 1.3);
+        } else {
+            ratio("allocation per call (harness, 1 caller)", paired("sdk/1", "floor/1", Measurement::bytesPerCall),
+                    "<=", 1.3);
+        }
+        ratio("CPU per call, 1 caller", paired("sdk/1", "floor/1", Measurement::cpuMicrosPerCall), "<=", 1.0);
+        ratio("CPU per call, 64 callers", paired("sdk/64", "floor/64", Measurement::cpuMicrosPerCall), "<=", 1.0);
+        ratio("throughput, 64 callers", paired("sdk/64", "floor/64", Measurement::throughput), ">=", 1.0);
+        String async = "async (64 in flight, 8 threads) / blocking (64 threads)";
+        if (runs.containsKey("sdk/async")) {
+            ratio(async + ", SDK", paired("sdk/async", "sdk/64", Measurement::throughput), ">=", 1.0);
+        } else {
+            out.printf(Locale.ROOT, "  %-62s pending: this client has no client.async()%n", async + ", SDK");
+        }
+        out.printf(Locale.ROOT, "  %-62s %6.2f (for reference)%n", async + ", floor",
+                paired("floor/async", "floor/64", Measurement::throughput)[0]);
+        double churn = median("sdk/64", m -> m.connections());
+        out.printf(Locale.ROOT, "  %-62s %6.0f  (floor %.0f)  target <= %d  %s%n",
+                "SDK new TCP connections per 20,000 calls at 64 callers", churn,
+                median("floor/64", m -> m.connections()), LoopbackRun.CALLERS,
+                churn <= LoopbackRun.CALLERS ? "MET" : "MISSED");
+    }
+
+    private void row(String label, String suffix, ToDoubleFunction<Measurement> metric, String format) {
+        out.printf(Locale.ROOT, "  %-42s " + format + " " + format + "%n", label, median("sdk" + suffix, metric),
+                median("floor" + suffix, metric));
+    }
+
+    private void ratio(String label, double[] value, String op, double target) {
+        boolean met = op.equals("<=") ? value[0] <= target : value[0] >= target;
+        out.printf(Locale.ROOT, "  %-62s %6.2f [%.2f-%.2f]  target %s %.1f  %s%n", label, value[0], value[1],
+                value[2], op, target, met ? "MET" : "MISSED");
+    }
+
+    /** Ratios of round i of {@code a} to round i of {@code b}: run side by side, they share the machine's mood. */
+    private double[] paired(String a, String b, ToDoubleFunction<Measurement> metric) {
+        List<Measurement> as = runs.getOrDefault(a, List.of());
+        List<Measurement> bs = runs.getOrDefault(b, List.of());
+        double[] ratios = new double[Math.min(as.size(), bs.size())];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = metric.applyAsDouble(as.get(i)) / metric.applyAsDouble(bs.get(i));
+        }
+        if (ratios.length == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        Arrays.sort(ratios);
+        return new double[] {median(ratios), ratios[0], ratios[ratios.length - 1]};
+    }
+
+    private double median(String key, ToDoubleFunction<Measurement> metric) {
+        List<Measurement> list = runs.get(key);
+        if (list == null || list.isEmpty()) {
+            return Double.NaN;
+        }
+        return median(list.stream().mapToDouble(metric).sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
