@@ -1,0 +1,84 @@
+package dev.pdpkit.examples.claimboot;
+
+import dev.pdpkit.client.PrismaManagement;
+import dev.pdpkit.client.model.Project;
+import dev.pdpkit.oauth.claim.ClaimFlow;
+import dev.pdpkit.oauth.claim.ClaimResult;
+import dev.pdpkit.oauth.claim.PendingClaim;
+import dev.pdpkit.oauth.claim.PendingClaimStore;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The three requests of a claim: the offer page, "Claim it" and the authorization server's callback. */
+@RestController
+public class ClaimController {
+    static final String COOKIE = "pdpkit_claim";
+    private final SecureRandom random = new SecureRandom();
+    private final PrismaManagement prisma;
+    private final ClaimFlow claims;
+    private final PendingClaimStore pending;
+    private final String instance;
+
+    ClaimController(PrismaManagement prisma, ClaimFlow claims, PendingClaimStore pending,
+                    @Value("${claim.instance-name:this instance}") String instance) {
+        this.prisma = prisma;
+        this.claims = claims;
+        this.pending = pending;
+        this.instance = instance;
+    }
+
+    @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
+    String offers() {
+        List<Project> projects = new ArrayList<>();
+        prisma.projects().list().autoPager().forEach(projects::add);
+        return ClaimPages.offers(projects, instance);
+    }
+
+    /** Starts a claim: the pending claim goes to the shared store under a random key the browser keeps in a cookie. */
+    @PostMapping("/claim")
+    void claim(@RequestParam("project") String projectId, HttpServletResponse response) throws IOException {
+        // The project must be one this partner offers: read it with the partner's token before starting.
+        prisma.projects().get(projectId);
+        PendingClaim claim = claims.start(projectId);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        pending.save(value, claim);
+        Cookie cookie = new Cookie(COOKIE, value);
+        cookie.setHttpOnly(true);
+        cookie.setPath("/");
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+        response.setStatus(303);
+        response.setHeader("Location", claim.authorizationUrl().toString());
+    }
+
+    /** Completes the claim on whichever instance the callback reaches. */
+    @GetMapping(value = "/callback", produces = MediaType.TEXT_HTML_VALUE)
+    String callback(HttpServletRequest request) {
+        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        Optional<PendingClaim> claim = Optional.empty();
+        if (request.getCookies() != null) {
+            for (Cookie c : request.getCookies()) {
+                if (COOKIE.equals(c.getName())) {
+                    claim = pending.take(c.getValue());
+                }
+            }
+        }
+        ClaimResult result = claims.complete(url, claim.orElse(null));
+        return ClaimPages.result(result, instance);
+    }
+}

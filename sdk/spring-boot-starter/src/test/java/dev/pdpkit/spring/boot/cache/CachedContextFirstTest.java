@@ -1,0 +1,4 @@
+package dev.pdpkit.spring.boot.cache;
+
+class CachedContextFirstTest extends CachedContextBase {
+}

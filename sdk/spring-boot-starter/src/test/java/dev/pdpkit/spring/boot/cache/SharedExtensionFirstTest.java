@@ -1,0 +1,4 @@
+package dev.pdpkit.spring.boot.cache;
+
+class SharedExtensionFirstTest extends SharedExtensionBase {
+}

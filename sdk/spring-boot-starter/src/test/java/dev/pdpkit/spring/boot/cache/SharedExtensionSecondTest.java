@@ -1,0 +1,4 @@
+package dev.pdpkit.spring.boot.cache;
+
+class SharedExtensionSecondTest extends SharedExtensionBase {
+}
