@@ -64,8 +64,10 @@ class LogMaskingTest {
 
     @BeforeEach
     void setUp() {
-        emulator = PrismaEmulator.start();
+        // SLF4J first: started alongside the emulator's threads, it could still be initialising and hand out a
+        // substitute logger instead of logback's.
         logger = (Logger) LoggerFactory.getLogger("dev.pdpkit.client.http");
+        emulator = PrismaEmulator.start();
         previousLevel = logger.getLevel();
         logger.setLevel(Level.DEBUG);
         appender = new ListAppender<>();
