@@ -21,6 +21,13 @@ import java.util.function.Consumer;
 public record CliEnvironment(Map<String, String> variables, PrintStream out, PrintStream err, boolean terminal,
                              Consumer<URI> browser) {
     /**
+     * Creates an environment; {@code variables} is copied.
+     *
+     * @param variables the environment variables (for example {@code PRISMA_SERVICE_TOKEN})
+     * @param out standard output: results only
+     * @param err standard error: progress, prompts and errors
+     * @param terminal whether {@code out} is an interactive terminal
+     * @param browser opens the login URL, or null to use the system browser
      * @throws NullPointerException if variables, out or err is null
      */
     public CliEnvironment {

@@ -7,6 +7,7 @@ package dev.pdpkit.oauth;
 public class AuthServerUnavailableException extends OAuthException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status (5xx), or -1 if no response arrived. */
     private final int statusCode;
 
     /**

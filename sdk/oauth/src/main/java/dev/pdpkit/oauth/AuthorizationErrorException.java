@@ -10,7 +10,9 @@ package dev.pdpkit.oauth;
 public class AuthorizationErrorException extends OAuthException {
     private static final long serialVersionUID = 1L;
 
+    /** The OAuth {@code error} code of the callback, reduced to a safe token. */
     private final String error;
+    /** The raw {@code error_description} of the callback URL, or null; untrusted text. */
     private final String errorDescription;
 
     /**

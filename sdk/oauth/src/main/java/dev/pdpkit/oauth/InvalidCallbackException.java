@@ -32,6 +32,7 @@ public class InvalidCallbackException extends OAuthException {
         ALREADY_USED
     }
 
+    /** Why the callback was rejected. */
     private final Reason reason;
 
     /**

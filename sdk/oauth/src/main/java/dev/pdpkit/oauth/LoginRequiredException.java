@@ -18,6 +18,7 @@ public class LoginRequiredException extends OAuthException {
         NO_REFRESH_TOKEN
     }
 
+    /** Why a login is needed. */
     private final Reason reason;
 
     /**

@@ -14,6 +14,7 @@ public class LoopbackLoginException extends OAuthException {
         LISTENER_FAILED
     }
 
+    /** Why the login ended. */
     private final Reason reason;
 
     /**

@@ -30,11 +30,17 @@ public final class PendingLogin implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The URL to send the user's browser to. */
     private final URI authorizationUrl;
+    /** The {@code state} value the callback must echo. */
     private final String state;
+    /** The PKCE code verifier, or null for a confidential client that does not use PKCE. */
     private final String codeVerifier;
+    /** The redirect URI the login was started with. */
     private final URI redirectUri;
+    /** The requested scopes. */
     private final List<String> scopes;
+    /** When the login was started. */
     private final Instant createdAt;
 
     PendingLogin(URI authorizationUrl, String state, String codeVerifier, URI redirectUri, List<String> scopes,
@@ -124,6 +130,13 @@ public final class PendingLogin implements Serializable {
         }
     }
 
+    /**
+     * Reads the fields and rejects a stream that lacks any of the required ones.
+     *
+     * @param in the stream to read from
+     * @throws IOException if the stream cannot be read, or {@link InvalidObjectException} if a required field is missing
+     * @throws ClassNotFoundException if a field's class cannot be found
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         if (authorizationUrl == null || state == null || redirectUri == null || scopes == null || createdAt == null) {

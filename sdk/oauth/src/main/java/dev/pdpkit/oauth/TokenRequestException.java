@@ -9,8 +9,11 @@ package dev.pdpkit.oauth;
 public class TokenRequestException extends OAuthException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the token response. */
     private final int statusCode;
+    /** The OAuth error code of the token response, or null if the body had none. */
     private final String error;
+    /** The server's description of the error, or null. */
     private final String errorDescription;
 
     /**

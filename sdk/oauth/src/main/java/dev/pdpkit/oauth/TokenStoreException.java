@@ -20,6 +20,7 @@ public class TokenStoreException extends OAuthException {
         SYMLINK
     }
 
+    /** What went wrong. */
     private final Reason reason;
 
     /**

@@ -48,12 +48,6 @@ public final class HttpHeaders {
     }
 
     /**
-     * Returns the first value of a header.
-     *
-     * @param name the header name, any case
-     * @return the first value, or empty when the header is absent
-     */
-    /**
      * Starts building headers one value at a time, without intermediate maps.
      *
      * @return a builder
@@ -102,6 +96,12 @@ public final class HttpHeaders {
         }
     }
 
+    /**
+     * Returns the first value of a header.
+     *
+     * @param name the header name, any case
+     * @return the first value, or empty when the header is absent
+     */
     public Optional<String> first(String name) {
         List<String> list = values.get(name);
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));

@@ -27,11 +27,16 @@ public class PrismaApiException extends PrismaException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_MESSAGE_CHARS = 300;
 
+    /** The HTTP status of the answer. */
     private final int statusCode;
+    /** The {@code error.code} of the body, or null when the body did not have the documented shape. */
     private final String errorCode;
+    /** The {@code error.message} of the body, or null. */
     private final String errorMessage;
+    /** The {@code error.hint} of the body, or null. */
     private final String hint;
     private final transient HttpHeaders headers;
+    /** The response body as received, or null. */
     private final String rawBody;
 
     /**

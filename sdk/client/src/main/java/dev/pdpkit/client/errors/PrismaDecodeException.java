@@ -15,6 +15,7 @@ import java.util.Optional;
 public class PrismaDecodeException extends PrismaException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the undecodable response, or 0 when not decoding a response. */
     private final int statusCode;
     private final transient byte[] rawBody;
 

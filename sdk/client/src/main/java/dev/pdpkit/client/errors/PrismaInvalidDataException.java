@@ -30,7 +30,9 @@ public final class PrismaInvalidDataException extends PrismaDecodeException {
         WRONG_TYPE
     }
 
+    /** The JSON path of the member, such as {@code $.data.createdAt}. */
     private final String jsonPath;
+    /** What is wrong with the member. */
     private final Problem problem;
 
     /**

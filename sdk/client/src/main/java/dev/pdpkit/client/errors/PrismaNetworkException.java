@@ -8,6 +8,7 @@ package dev.pdpkit.client.errors;
 public class PrismaNetworkException extends PrismaException {
     private static final long serialVersionUID = 1L;
 
+    /** False only when the failure certainly happened before any byte was sent. */
     private final boolean requestMayHaveBeenSent;
 
     /**

@@ -12,6 +12,7 @@ public final class PrismaPaginationException extends PrismaDecodeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Object> itemsSoFar;
+    /** How many pages were fetched, the broken one included. */
     private final int pagesFetched;
 
     /**

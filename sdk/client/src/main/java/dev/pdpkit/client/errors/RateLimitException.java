@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class RateLimitException extends PrismaApiException {
     private static final long serialVersionUID = 1L;
 
+    /** The wait the server asked for with {@code Retry-After}, or null when it sent none. */
     private final Duration retryAfter;
 
     RateLimitException(String errorCode, String errorMessage, String hint, HttpHeaders headers, String rawBody,

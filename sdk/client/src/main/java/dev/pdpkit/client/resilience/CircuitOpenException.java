@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class CircuitOpenException extends PrismaException {
     private static final long serialVersionUID = 1L;
 
+    /** How long the breaker stays open after opening before it lets trial calls through. */
     private final Duration waitInOpenState;
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class RateLimitWaitException extends PrismaException {
     private static final long serialVersionUID = 1L;
 
+    /** The wait the limiter asked for, or null when it is beyond the limiter's maximum wait. */
     private final Duration wait;
 
     /**

@@ -6,7 +6,9 @@ import dev.pdpkit.client.errors.PrismaException;
 public final class ResourceFailedException extends PrismaException {
     private static final long serialVersionUID = 1L;
 
+    /** What was awaited, e.g. {@code database db_123}. */
     private final String resource;
+    /** The failure status read. */
     private final String status;
 
     /**

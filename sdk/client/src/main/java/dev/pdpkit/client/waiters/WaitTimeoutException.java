@@ -7,8 +7,11 @@ import java.time.Duration;
 public final class WaitTimeoutException extends PrismaException {
     private static final long serialVersionUID = 1L;
 
+    /** The status of the last poll. */
     private final String lastStatus;
+    /** How many polls were made. */
     private final int attempts;
+    /** How long the wait took, by the client's clock. */
     private final Duration elapsed;
 
     /**
