@@ -60,6 +60,10 @@ public final class FaultRule {
     /**
      * Answers matched requests with {@code status} and the documented error body
      * {@code {"error":{"code","message"}}}, without handling them.
+     *
+     * @param status the HTTP status to answer with, 100 to 599
+     * @return this rule
+     * @throws IllegalArgumentException if {@code status} is not an HTTP status
      */
     public FaultRule respond(int status) {
         if (status < 100 || status > 599) {
@@ -70,19 +74,37 @@ public final class FaultRule {
         return this;
     }
 
-    /** Answers with {@code status} and this exact body (sent as {@code application/json}). */
+    /**
+     * Answers with {@code status} and this exact body (sent as {@code application/json}).
+     *
+     * @param status the HTTP status to answer with, 100 to 599
+     * @param jsonBody the body to send instead of the documented error body
+     * @return this rule
+     * @throws IllegalArgumentException if {@code status} is not an HTTP status
+     */
     public FaultRule respond(int status, String jsonBody) {
         this.body = jsonBody;
         return respond(status);
     }
 
-    /** Adds {@code Retry-After} (whole seconds, rounded up) to the fault answer. */
+    /**
+     * Adds {@code Retry-After} (whole seconds, rounded up) to the fault answer.
+     *
+     * @param wait the wait to announce
+     * @return this rule
+     */
     public FaultRule retryAfter(Duration wait) {
         this.retryAfter = Objects.requireNonNull(wait, "wait");
         return this;
     }
 
-    /** Adds a header to the fault answer. */
+    /**
+     * Adds a header to the fault answer.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this rule
+     */
     public FaultRule header(String name, String value) {
         synchronized (headers) {
             headers.put(name, value);
@@ -93,6 +115,9 @@ public final class FaultRule {
     /**
      * Waits before acting. On its own, the request is then handled normally (a slow server); combined with
      * {@link #respond(int)} or a drop, the wait comes first.
+     *
+     * @param wait how long to wait before acting
+     * @return this rule
      */
     public FaultRule delay(Duration wait) {
         this.delay = Objects.requireNonNull(wait, "wait");
@@ -102,7 +127,11 @@ public final class FaultRule {
         return this;
     }
 
-    /** Closes the connection without sending anything; the request has no effect. */
+    /**
+     * Closes the connection without sending anything; the request has no effect.
+     *
+     * @return this rule
+     */
     public FaultRule dropConnection() {
         this.action = Action.DROP_CONNECTION;
         return this;
@@ -111,6 +140,8 @@ public final class FaultRule {
     /**
      * Handles the request, then closes the connection without answering: the change happened but the client never
      * learns it (a lost response, e.g. to test what a retry of a create does).
+     *
+     * @return this rule
      */
     public FaultRule dropResponse() {
         this.action = Action.DROP_RESPONSE;
@@ -132,26 +163,32 @@ public final class FaultRule {
         return applied.get();
     }
 
+    /** @return what the rule does to a matched request; {@link Action#NONE} until it is configured */
     public Action action() {
         return action;
     }
 
+    /** @return the status a {@link Action#RESPOND} rule answers with, or 0 when none was set */
     public int status() {
         return status;
     }
 
+    /** @return the exact body given to {@link #respond(int, String)}, or null for the documented error body */
     public String body() {
         return body;
     }
 
+    /** @return the wait before acting; {@link Duration#ZERO} when no delay was set */
     public Duration delay() {
         return delay;
     }
 
+    /** @return the {@code Retry-After} wait added to the fault answer, or null when none was set */
     public Duration retryAfterValue() {
         return retryAfter;
     }
 
+    /** @return a copy of the headers added to the fault answer, in the order they were added */
     public Map<String, String> headers() {
         synchronized (headers) {
             return Map.copyOf(headers);

@@ -31,7 +31,14 @@ public final class Faults {
     Faults() {
     }
 
-    /** A fault for the next {@code count} requests that match. */
+    /**
+     * Adds a fault for the next {@code count} requests that match.
+     *
+     * @param matcher which requests the fault applies to (see the class description)
+     * @param count how many matching requests the fault applies to
+     * @return the new rule, to be configured
+     * @throws IllegalArgumentException if {@code count} is not positive or the matcher cannot be parsed
+     */
     public FaultRule nextRequests(String matcher, int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("count must be positive: " + count);
@@ -41,12 +48,22 @@ public final class Faults {
         return rule;
     }
 
-    /** A fault for the next request that matches. */
+    /**
+     * Adds a fault for the next request that matches.
+     *
+     * @param matcher which request the fault applies to (see the class description)
+     * @return the new rule, to be configured
+     */
     public FaultRule nextRequest(String matcher) {
         return nextRequests(matcher, 1);
     }
 
-    /** A fault for every matching request until {@link #clear()} or {@link #remove(FaultRule)}. */
+    /**
+     * Adds a fault for every matching request until {@link #clear()} or {@link #remove(FaultRule)}.
+     *
+     * @param matcher which requests the fault applies to (see the class description)
+     * @return the new rule, to be configured
+     */
     public FaultRule allRequests(String matcher) {
         FaultRule rule = new FaultRule(matcher, -1);
         rules.add(rule);
@@ -56,12 +73,25 @@ public final class Faults {
     /**
      * Answers 429 with {@code Retry-After} to API requests beyond {@code maxRequests} per fixed {@code window}.
      * Replaces any earlier rate limit.
+     *
+     * @param maxRequests how many requests each window admits
+     * @param window the length of a window
+     * @return these faults
+     * @throws IllegalArgumentException if {@code maxRequests} or {@code window} is not positive
      */
     public Faults rateLimit(int maxRequests, Duration window) {
         return rateLimit("*", maxRequests, window);
     }
 
-    /** Like {@link #rateLimit(int, Duration)}, counting only the requests that match. */
+    /**
+     * Like {@link #rateLimit(int, Duration)}, counting only the requests that match.
+     *
+     * @param matcher which requests count against the limit (see the class description)
+     * @param maxRequests how many matching requests each window admits
+     * @param window the length of a window
+     * @return these faults
+     * @throws IllegalArgumentException if {@code maxRequests} or {@code window} is not positive
+     */
     public Faults rateLimit(String matcher, int maxRequests, Duration window) {
         if (maxRequests <= 0 || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("need maxRequests > 0 and a positive window");
@@ -70,12 +100,21 @@ public final class Faults {
         return this;
     }
 
-    /** Turns the rate limit off. */
+    /**
+     * Turns the rate limit off.
+     *
+     * @return these faults
+     */
     public Faults noRateLimit() {
         rateLimit = null;
         return this;
     }
 
+    /**
+     * Removes a rule, whether or not it has uses left.
+     *
+     * @param rule a rule created by these faults
+     */
     public void remove(FaultRule rule) {
         rules.remove(rule);
     }

@@ -18,16 +18,28 @@ import java.util.Map;
 public record Call(String operationId, Principal principal, Map<String, String> pathParams,
                    Map<String, List<String>> query, JsonNode body, Instant now) {
 
+    /**
+     * Returns a path template variable.
+     *
+     * @param name the variable's name in the template, e.g. {@code id}
+     * @return its value, or null when the template has no such variable
+     */
     public String path(String name) {
         return pathParams.get(name);
     }
 
-    /** @return the first value of a query parameter, or null */
+    /**
+     * Returns the first value of a query parameter.
+     *
+     * @param name the parameter name
+     * @return the first value, or null when the parameter is absent
+     */
     public String query(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** @return the only workspace the authenticated credential sees */
     public String workspaceId() {
         return principal.workspaceId();
     }

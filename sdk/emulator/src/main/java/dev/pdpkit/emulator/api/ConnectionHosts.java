@@ -14,6 +14,16 @@ import java.util.Objects;
  */
 public record ConnectionHosts(String directHost, String pooledHost, int postgresPort, String accelerateHost,
                               String databaseName) {
+    /**
+     * Creates the hosts.
+     *
+     * @param directHost host of the direct Postgres endpoint
+     * @param pooledHost host of the pooled Postgres endpoint
+     * @param postgresPort port of both Postgres endpoints
+     * @param accelerateHost host of the Accelerate endpoint
+     * @param databaseName the database name in Postgres URLs
+     * @throws NullPointerException if a host or the database name is null
+     */
     public ConnectionHosts {
         Objects.requireNonNull(directHost, "directHost");
         Objects.requireNonNull(pooledHost, "pooledHost");
@@ -21,7 +31,11 @@ public record ConnectionHosts(String directHost, String pooledHost, int postgres
         Objects.requireNonNull(databaseName, "databaseName");
     }
 
-    /** The hosts of Prisma Postgres. */
+    /**
+     * Returns the hosts of Prisma Postgres.
+     *
+     * @return the hosts of Prisma Postgres
+     */
     public static ConnectionHosts prismaDefaults() {
         return new ConnectionHosts("db.prisma.io", "pooled.db.prisma.io", 5432, "accelerate.prisma-data.net",
                 "postgres");

@@ -15,7 +15,16 @@ import java.util.Set;
  */
 public record AccessGrant(String grantId, String clientId, String userId, String workspaceId, Set<String> scopes,
                           Instant expiresAt) {
-    /** Copies the scopes. */
+    /**
+     * Copies the scopes.
+     *
+     * @param grantId the authorization (token family) the token belongs to
+     * @param clientId the application the token was issued to
+     * @param userId the user who approved the application
+     * @param workspaceId the workspace the user chose
+     * @param scopes the granted scopes
+     * @param expiresAt when the token stops being accepted
+     */
     public AccessGrant {
         scopes = Set.copyOf(scopes);
     }

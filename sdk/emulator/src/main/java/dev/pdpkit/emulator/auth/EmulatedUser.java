@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param workspaceIds the workspaces the user belongs to, in display order; at least one
  */
 public record EmulatedUser(String id, String email, List<String> workspaceIds) {
-    /** Validates and copies the arguments. */
+    /**
+     * Validates and copies the arguments.
+     *
+     * @param id the user id; it becomes the {@code sub} claim
+     * @param email an e-mail address shown on the consent page, or null for {@code <id>@example.test}
+     * @param workspaceIds the workspaces the user belongs to, in display order; at least one
+     * @throws NullPointerException if {@code id} or {@code workspaceIds} is null
+     * @throws IllegalArgumentException if {@code workspaceIds} is empty
+     */
     public EmulatedUser {
         Objects.requireNonNull(id, "id");
         email = email == null ? id + "@example.test" : email;

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 public @interface EmulatorWorkspace {
-    /** Name or id of a seeded workspace. */
+    /**
+     * Name or id of a seeded workspace.
+     *
+     * @return the workspace's name or id
+     */
     String value();
 }
