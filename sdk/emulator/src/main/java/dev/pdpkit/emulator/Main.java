@@ -23,6 +23,7 @@ public final class Main {
     /** A command line that cannot be run; {@link #helpRequested()} when the user asked for the usage text. */
     public static final class UsageException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        /** Whether the user asked for the usage text rather than giving a wrong command line. */
         private final boolean helpRequested;
 
         UsageException(String message, boolean helpRequested) {
@@ -36,6 +37,13 @@ public final class Main {
         }
     }
 
+    /**
+     * Runs the emulator with the command-line options until the process is stopped; prints the usage text and exits
+     * with status 2 on a wrong command line.
+     *
+     * @param args the command-line options
+     * @throws InterruptedException if interrupted while waiting for the process to stop
+     */
     public static void main(String[] args) throws InterruptedException {
         configureConsoleLogging();
         PrismaEmulator emulator;

@@ -108,7 +108,11 @@ public final class PrismaEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts an emulator with the defaults. */
+    /**
+     * Starts an emulator with the defaults.
+     *
+     * @return the running emulator
+     */
     public static PrismaEmulator start() {
         return builder().start();
     }
@@ -120,6 +124,7 @@ public final class PrismaEmulator implements AutoCloseable {
         return baseUrl;
     }
 
+    /** @return the API base URL as a URI */
     public URI baseUri() {
         return URI.create(baseUrl);
     }
@@ -133,6 +138,7 @@ public final class PrismaEmulator implements AutoCloseable {
         return oauth.issuerUrl();
     }
 
+    /** @return the port the emulator listens on */
     public int port() {
         return server.port();
     }
@@ -144,7 +150,10 @@ public final class PrismaEmulator implements AutoCloseable {
         return workspaces;
     }
 
-    /** @return the seeded workspace with this name or id */
+    /**
+     * @param nameOrId the workspace's name or id
+     * @return the seeded workspace with this name or id
+     */
     public SeededWorkspace workspace(String nameOrId) {
         for (SeededWorkspace w : workspaces) {
             if (w.name().equals(nameOrId) || w.id().equals(nameOrId)) {
@@ -164,10 +173,12 @@ public final class PrismaEmulator implements AutoCloseable {
         return workspaces.get(Math.min(1, workspaces.size() - 1));
     }
 
+    /** @return the service token of the partner (first) workspace */
     public String partnerServiceToken() {
         return partnerWorkspace().serviceToken();
     }
 
+    /** @return the service token of the user (second) workspace */
     public String userServiceToken() {
         return userWorkspace().serviceToken();
     }
@@ -192,6 +203,7 @@ public final class PrismaEmulator implements AutoCloseable {
         return validation.violations();
     }
 
+    /** Forgets the recorded response violations. */
     public void clearResponseViolations() {
         validation.clear();
     }
@@ -205,6 +217,7 @@ public final class PrismaEmulator implements AutoCloseable {
         return api.journal().list();
     }
 
+    /** Forgets the recorded requests. */
     public void clearRequests() {
         api.journal().clear();
     }
@@ -225,13 +238,20 @@ public final class PrismaEmulator implements AutoCloseable {
      * Issues an OAuth access token for the workspace without going through {@code /authorize}, as if the signed-in
      * user had approved the client {@code clientId} (a registered client, see {@link Builder#oauthClient}).
      *
+     * @param workspaceId the workspace the token sees
+     * @param clientId the registered client the token is issued to
      * @return the access token
      */
     public String issueAccessToken(String workspaceId, String clientId) {
         return oauth.issueAccessToken(workspaceId, clientId);
     }
 
-    /** Like {@link #issueAccessToken(String, String)} with the client id {@value #TEST_CLIENT_ID}. */
+    /**
+     * Like {@link #issueAccessToken(String, String)} with the client id {@value #TEST_CLIENT_ID}.
+     *
+     * @param workspaceId the workspace the token sees
+     * @return the access token
+     */
     public String issueAccessToken(String workspaceId) {
         return issueAccessToken(workspaceId, TEST_CLIENT_ID);
     }
@@ -262,12 +282,20 @@ public final class PrismaEmulator implements AutoCloseable {
         return config.clients().get(PARTNER_CLIENT_ID);
     }
 
-    /** @return the status a read would report for the database now, if it exists */
+    /**
+     * @param databaseId the database's id
+     * @return the status a read would report for the database now, if it exists
+     */
     public Optional<String> databaseStatus(String databaseId) {
         return controls.databaseStatus(databaseId);
     }
 
-    /** Puts a database into {@code failure} (or back, with {@code false}). */
+    /**
+     * Puts a database into {@code failure} (or back, with {@code false}).
+     *
+     * @param databaseId the database's id
+     * @param failed true to put it into {@code failure}, false to bring it back
+     */
     public void failDatabase(String databaseId, boolean failed) {
         controls.failDatabase(databaseId, failed);
     }
@@ -275,18 +303,28 @@ public final class PrismaEmulator implements AutoCloseable {
     /**
      * Adds a completed backup to a database, dated {@code at} (so restores from older points can be tested).
      *
+     * @param databaseId the database's id
+     * @param at the backup's point in time
      * @return the backup id
      */
     public String addBackup(String databaseId, Instant at) {
         return controls.addBackup(databaseId, at);
     }
 
-    /** Changes how long new databases stay {@code provisioning}. */
+    /**
+     * Changes how long new databases stay {@code provisioning}.
+     *
+     * @param delay how long they stay {@code provisioning}
+     */
     public void provisioningDelay(Duration delay) {
         store.provisioningDelay(Objects.requireNonNull(delay));
     }
 
-    /** Changes how long restored databases stay {@code recovering}. */
+    /**
+     * Changes how long restored databases stay {@code recovering}.
+     *
+     * @param delay how long they stay {@code recovering}
+     */
     public void restoreDelay(Duration delay) {
         store.restoreDelay(Objects.requireNonNull(delay));
     }
@@ -296,12 +334,18 @@ public final class PrismaEmulator implements AutoCloseable {
         return controls.projectCount();
     }
 
-    /** @return ids of the projects of a workspace, oldest first */
+    /**
+     * @param workspaceId the workspace's id
+     * @return ids of the projects of a workspace, oldest first
+     */
     public List<String> projectIds(String workspaceId) {
         return controls.projectIds(workspaceId);
     }
 
-    /** @return the workspace a project is in now, if it exists */
+    /**
+     * @param projectId the project's id
+     * @return the workspace a project is in now, if it exists
+     */
     public Optional<String> projectWorkspace(String projectId) {
         return controls.projectWorkspace(projectId);
     }
@@ -380,44 +424,78 @@ public final class PrismaEmulator implements AutoCloseable {
          * Registers an OAuth application with the authorization server, in addition to the three built-in ones
          * ({@value PrismaEmulator#PUBLIC_CLIENT_ID}, {@value PrismaEmulator#PARTNER_CLIENT_ID},
          * {@value PrismaEmulator#TEST_CLIENT_ID}).
+         *
+         * @param client the application to register
+         * @return this builder
          */
         public Builder oauthClient(RegisteredClient client) {
             clients.put(client.clientId(), Objects.requireNonNull(client, "client"));
             return this;
         }
 
-        /** How {@code /authorize} decides: automatic approval (default) or a consent page. */
+        /**
+         * How {@code /authorize} decides: automatic approval (default) or a consent page.
+         *
+         * @param mode the approval mode
+         * @return this builder
+         */
         public Builder approvalMode(ApprovalMode mode) {
             this.approvalMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Lifetime of OAuth access tokens; default one hour, as on the real server. */
+        /**
+         * Lifetime of OAuth access tokens; default one hour, as on the real server.
+         *
+         * @param lifetime how long an access token is accepted
+         * @return this builder
+         */
         public Builder accessTokenLifetime(Duration lifetime) {
             this.accessTokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
             return this;
         }
 
-        /** Lifetime of OAuth refresh tokens; default 90 days. */
+        /**
+         * Lifetime of OAuth refresh tokens; default 90 days.
+         *
+         * @param lifetime how long a refresh token is accepted
+         * @return this builder
+         */
         public Builder refreshTokenLifetime(Duration lifetime) {
             this.refreshTokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
             return this;
         }
 
-        /** The signed-in user of the authorization server (member of every seeded workspace). */
+        /**
+         * The signed-in user of the authorization server (member of every seeded workspace).
+         *
+         * @param id the user's id; it becomes the {@code sub} claim
+         * @param email the user's e-mail address
+         * @return this builder
+         */
         public Builder user(String id, String email) {
             this.userId = Objects.requireNonNull(id, "id");
             this.userEmail = Objects.requireNonNull(email, "email");
             return this;
         }
 
-        /** Interface to listen on; default {@code 127.0.0.1}. */
+        /**
+         * Interface to listen on; default {@code 127.0.0.1}.
+         *
+         * @param host the interface's address or name
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Port; default 0, a free port. */
+        /**
+         * Port; default 0, a free port.
+         *
+         * @param port the port, or 0 for a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port " + port);
@@ -429,19 +507,32 @@ public final class PrismaEmulator implements AutoCloseable {
         /**
          * How long a new database reports {@code provisioning} before {@code ready}. Default zero: the create answer
          * says {@code provisioning} and the next read says {@code ready}.
+         *
+         * @param delay how long a new database stays {@code provisioning}
+         * @return this builder
          */
         public Builder provisioningDelay(Duration delay) {
             this.provisioningDelay = Objects.requireNonNull(delay, "delay");
             return this;
         }
 
-        /** How long a restored database reports {@code recovering}; default: the provisioning delay. */
+        /**
+         * How long a restored database reports {@code recovering}; default: the provisioning delay.
+         *
+         * @param delay how long a restored database stays {@code recovering}
+         * @return this builder
+         */
         public Builder restoreDelay(Duration delay) {
             this.restoreDelay = Objects.requireNonNull(delay, "delay");
             return this;
         }
 
-        /** Whether requests are checked against the OpenAPI document (invalid: 400, or 422 where declared). */
+        /**
+         * Whether requests are checked against the OpenAPI document (invalid: 400, or 422 where declared).
+         *
+         * @param on whether requests are validated
+         * @return this builder
+         */
         public Builder validateRequests(boolean on) {
             this.validateRequests = on;
             return this;
@@ -450,6 +541,9 @@ public final class PrismaEmulator implements AutoCloseable {
         /**
          * Whether every response is checked against the OpenAPI document before it is sent; one that does not
          * conform is replaced by a 500 and recorded in {@link PrismaEmulator#responseViolations()}. Default on.
+         *
+         * @param on whether responses are validated
+         * @return this builder
          */
         public Builder validateResponses(boolean on) {
             this.validateResponses = on;
@@ -459,24 +553,42 @@ public final class PrismaEmulator implements AutoCloseable {
         /**
          * Seeds a workspace (with a service token). The first call replaces the two default workspaces; the
          * first workspace is the "partner", the second the "user" one.
+         *
+         * @param seed how to seed the workspace
+         * @return this builder
          */
         public Builder workspace(WorkspaceSeed seed) {
             workspaces.add(Objects.requireNonNull(seed, "seed"));
             return this;
         }
 
-        /** Seeds a workspace with this name and a random service token. */
+        /**
+         * Seeds a workspace with this name and a random service token.
+         *
+         * @param name the workspace's display name
+         * @return this builder
+         */
         public Builder workspace(String name) {
             return workspace(WorkspaceSeed.named(name));
         }
 
-        /** Time source for timestamps, provisioning and expiry. */
+        /**
+         * Time source for timestamps, provisioning and expiry.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Page size when a list request has no {@code limit}; default 100. */
+        /**
+         * Page size when a list request has no {@code limit}; default 100.
+         *
+         * @param size the default page size
+         * @return this builder
+         */
         public Builder defaultPageSize(int size) {
             if (size <= 0) {
                 throw new IllegalArgumentException("size " + size);
@@ -485,7 +597,12 @@ public final class PrismaEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Largest page size; larger {@code limit}s are capped. Default 1000. */
+        /**
+         * Largest page size; larger {@code limit}s are capped. Default 1000.
+         *
+         * @param size the largest page size
+         * @return this builder
+         */
         public Builder maxPageSize(int size) {
             if (size <= 0) {
                 throw new IllegalArgumentException("size " + size);
@@ -494,13 +611,23 @@ public final class PrismaEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Hosts that generated connection strings point at. */
+        /**
+         * Hosts that generated connection strings point at.
+         *
+         * @param hosts the hosts
+         * @return this builder
+         */
         public Builder connectionHosts(ConnectionHosts hosts) {
             this.connectionHosts = Objects.requireNonNull(hosts, "hosts");
             return this;
         }
 
-        /** Replaces the built-in authorization server by another token verifier and integration source. */
+        /**
+         * Replaces the built-in authorization server by another token verifier and integration source.
+         *
+         * @param backend the token verifier and integration source
+         * @return this builder
+         */
         public Builder oauthBackend(OAuthBackend backend) {
             this.oauthBackend = Objects.requireNonNull(backend, "backend");
             return this;
@@ -509,6 +636,9 @@ public final class PrismaEmulator implements AutoCloseable {
         /**
          * Whether body members and query parameters the OpenAPI document does not know are accepted (and ignored),
          * as a forward-compatible service does; default on. Off, they are rejected like any schema violation.
+         *
+         * @param on whether unknown members are accepted
+         * @return this builder
          */
         public Builder acceptUnknownMembers(boolean on) {
             this.acceptUnknownMembers = on;
@@ -518,6 +648,11 @@ public final class PrismaEmulator implements AutoCloseable {
         /**
          * How long a client may take to send a request head, and a body once the emulator reads it; a slower one
          * gets 408 and its connection closed. Defaults 10 s and 30 s.
+         *
+         * @param head the time allowed for a request head
+         * @param body the time allowed for a request body
+         * @return this builder
+         * @throws IllegalArgumentException if a timeout is not positive
          */
         public Builder requestTimeouts(Duration head, Duration body) {
             if (head.isNegative() || head.isZero() || body.isNegative() || body.isZero()) {
@@ -527,7 +662,12 @@ public final class PrismaEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Whether every API request is logged at INFO (logger {@code dev.pdpkit.emulator.requests}); default off. */
+        /**
+         * Whether every API request is logged at INFO (logger {@code dev.pdpkit.emulator.requests}); default off.
+         *
+         * @param on whether requests are logged
+         * @return this builder
+         */
         public Builder logRequests(boolean on) {
             this.logRequests = on;
             return this;
@@ -538,7 +678,11 @@ public final class PrismaEmulator implements AutoCloseable {
                     userEmail, clients().values());
         }
 
-        /** Starts the emulator. */
+        /**
+         * Starts the emulator.
+         *
+         * @return the running emulator
+         */
         public PrismaEmulator start() {
             try {
                 return new PrismaEmulator(this);

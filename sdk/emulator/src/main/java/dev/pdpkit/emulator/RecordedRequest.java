@@ -25,7 +25,10 @@ public record RecordedRequest(Instant at, String requestId, String method, Strin
                               String operationId, Map<String, List<String>> headers, String body, int status,
                               String credentialType, String workspaceId, String fault) {
 
-    /** @return the first value of a header (case-insensitive name), or null */
+    /**
+     * @param name the header name, any case
+     * @return the first value of a header (case-insensitive name), or null
+     */
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return v == null || v.isEmpty() ? null : v.get(0);

@@ -17,6 +17,17 @@ import java.util.List;
  */
 public record ResponseViolation(Instant at, String operationId, String method, String path, int status,
                                 List<String> errors, String body) {
+    /**
+     * Copies the error messages.
+     *
+     * @param at when it happened
+     * @param operationId the operation
+     * @param method the request method
+     * @param path the request path
+     * @param status the status the emulator meant to send
+     * @param errors the validator's messages
+     * @param body the body the emulator meant to send
+     */
     public ResponseViolation {
         errors = List.copyOf(errors);
     }

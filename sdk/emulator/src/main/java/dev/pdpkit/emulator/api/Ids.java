@@ -14,7 +14,12 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A resource id such as {@code proj_cm4k2x...}: prefix, underscore, 25 lowercase letters and digits. */
+    /**
+     * A resource id such as {@code proj_cm4k2x...}: prefix, underscore, 25 lowercase letters and digits.
+     *
+     * @param prefix the resource prefix, such as {@code proj}
+     * @return a new random id
+     */
     public static String id(String prefix) {
         StringBuilder sb = new StringBuilder(prefix.length() + 26).append(prefix).append('_');
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -25,7 +30,12 @@ public final class Ids {
         return sb.toString();
     }
 
-    /** A secret of {@code length} base62 characters from a CSPRNG. */
+    /**
+     * A secret of {@code length} base62 characters from a CSPRNG.
+     *
+     * @param length how many characters
+     * @return a new secret
+     */
     public static String secret(int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -34,7 +44,12 @@ public final class Ids {
         return sb.toString();
     }
 
-    /** Lowercase hex from a CSPRNG, for database user names. */
+    /**
+     * Lowercase hex from a CSPRNG, for database user names.
+     *
+     * @param length how many hex digits
+     * @return new random hex digits
+     */
     public static String hex(int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -20,15 +20,34 @@ public final class InMemoryOAuth implements OAuthBackend {
     private final Map<String, OAuthPrincipal> tokens = new LinkedHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
 
+    /**
+     * Creates an empty backend.
+     *
+     * @param clock the clock that dates authorizations and token expiry
+     */
     public InMemoryOAuth(Clock clock) {
         this.clock = clock;
     }
 
+    /**
+     * Adds a user, replacing one with the same id.
+     *
+     * @param user the user
+     */
     public synchronized void addUser(User user) {
         users.put(user.id(), user);
     }
 
-    /** Issues an access token for a new authorization of {@code clientId} by {@code userId} in the workspace. */
+    /**
+     * Issues an access token for a new authorization of {@code clientId} by {@code userId} in the workspace.
+     *
+     * @param workspaceId the workspace the token sees
+     * @param userId the user who authorizes
+     * @param clientId the OAuth application
+     * @param scopes the granted scopes
+     * @param ttl how long the access token is valid
+     * @return the access token
+     */
     public synchronized String issue(String workspaceId, String userId, String clientId, Set<String> scopes,
                                      Duration ttl) {
         Instant now = clock.instant();

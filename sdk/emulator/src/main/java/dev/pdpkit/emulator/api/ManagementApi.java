@@ -27,11 +27,28 @@ public final class ManagementApi {
     /** A handler of one operation. */
     @FunctionalInterface
     public interface Handler {
+        /**
+         * Answers one call.
+         *
+         * @param call the request as the handler sees it
+         * @return the answer
+         * @throws ApiException for an error answer
+         */
         Result handle(Call call);
     }
 
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
+    /**
+     * Registers the handlers of every operation.
+     *
+     * @param store the emulated data
+     * @param baseUrl the emulator's base URL, for links in answers
+     * @param hosts the hosts that connection strings point at
+     * @param paging how lists are paged
+     * @param oauth the OAuth backend behind {@code /v1/integrations}
+     * @param stats the counters the handlers update
+     */
     public ManagementApi(Store store, String baseUrl, ConnectionHosts hosts, Paging paging, OAuthBackend oauth,
                          ApiStats stats) {
         ApiContext ctx = new ApiContext(store, new Render(store, baseUrl, hosts), paging, oauth, stats);

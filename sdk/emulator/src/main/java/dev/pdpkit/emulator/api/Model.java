@@ -16,8 +16,11 @@ public final class Model {
 
     /** Common fields. */
     public abstract static class Entity {
+        /** The resource's id, such as {@code proj_...}. */
         public final String id;
+        /** The sequence number that orders lists and that cursors point into. */
         public final long seq;
+        /** When the resource was created. */
         public final Instant createdAt;
 
         Entity(String id, long seq, Instant createdAt) {
@@ -27,9 +30,13 @@ public final class Model {
         }
     }
 
+    /** A workspace. */
     public static final class Workspace extends Entity {
+        /** The display name. */
         public String name;
+        /** The subscription plan's name. */
         public String planName;
+        /** The {@code usageBlocked} flag reads report. */
         public boolean usageBlocked;
 
         Workspace(String id, long seq, Instant createdAt, String name, String planName) {
@@ -39,11 +46,17 @@ public final class Model {
         }
     }
 
+    /** A service token; only a hash of its value is kept. */
     public static final class ServiceToken extends Entity {
+        /** The workspace the token belongs to. */
         public final String workspaceId;
+        /** The token's name. */
         public final String name;
+        /** The hash of the token's value, by which a presented token is found. */
         public final String valueHash;
+        /** The {@code valueHint} reads report instead of the value. */
         public final String valueHint;
+        /** When the token stops being accepted, or null for never. */
         public final Instant expiresAt;
 
         ServiceToken(String id, long seq, Instant createdAt, String workspaceId, String name, String valueHash,
@@ -57,14 +70,21 @@ public final class Model {
         }
     }
 
+    /** A project. */
     public static final class Project extends Entity {
+        /** The workspace the project is in now. */
         public String workspaceId;
+        /** The display name. */
         public String name;
+        /** The {@code logicalId} given at creation, or null. */
         public String logicalId;
+        /** The region of the project's default database. */
         public String defaultRegion;
+        /** The project's settings JSON, or null. */
         public ObjectNode settings;
         /** Branches by git name; the default branch is {@code main}. */
         public final Map<String, String> branches = new LinkedHashMap<>();
+        /** The id of the default branch. */
         public String defaultBranchId;
 
         Project(String id, long seq, Instant createdAt) {
@@ -72,18 +92,29 @@ public final class Model {
         }
     }
 
+    /** A database. */
     public static final class Database extends Entity {
+        /** The project the database belongs to. */
         public final String projectId;
+        /** The display name. */
         public String name;
+        /** The region id, such as {@code us-east-1}. */
         public String regionId;
+        /** Whether it is its project's default database. */
         public boolean isDefault;
+        /** The id of the connection created with the database, or null. */
         public String defaultConnectionId;
         /** {@code DatabaseSource} JSON, or null. */
         public ObjectNode source;
+        /** The id of the branch the database is on. */
         public String branchId;
+        /** The {@code logicalId} given at creation or update, or null. */
         public String logicalId;
+        /** Until when the database reports {@code provisioning}, or null. */
         public Instant readyAt;
+        /** Until when the database reports {@code recovering} after a restore, or null. */
         public Instant recoveringUntil;
+        /** Whether the database reports {@code failure}. */
         public boolean failed;
 
         Database(String id, long seq, Instant createdAt, String projectId) {
@@ -91,6 +122,12 @@ public final class Model {
             this.projectId = projectId;
         }
 
+        /**
+         * Returns the status a read reports at a given time.
+         *
+         * @param now the time of the read
+         * @return {@code failure}, {@code provisioning}, {@code recovering} or {@code ready}
+         */
         public String status(Instant now) {
             if (failed) {
                 return "failure";
@@ -105,13 +142,21 @@ public final class Model {
         }
     }
 
+    /** A connection of a database and its current credentials. */
     public static final class Connection extends Entity {
+        /** The database the connection belongs to. */
         public final String databaseId;
+        /** The connection's name. */
         public final String name;
+        /** The kind of connection, such as {@code postgres}. */
         public final String kind;
+        /** The current database user name. */
         public String user;
+        /** The current password. */
         public String password;
+        /** The current API key. */
         public String apiKey;
+        /** How often the credentials were rotated. */
         public int rotations;
 
         Connection(String id, long seq, Instant createdAt, String databaseId, String name, String kind) {
@@ -122,10 +167,15 @@ public final class Model {
         }
     }
 
+    /** A backup of a database. */
     public static final class Backup extends Entity {
+        /** The database the backup belongs to. */
         public final String databaseId;
+        /** The backup type reads report. */
         public final String backupType;
+        /** The size in bytes reads report. */
         public final long size;
+        /** The backup's status. */
         public String status;
 
         Backup(String id, long seq, Instant createdAt, String databaseId, String backupType, long size,
@@ -138,12 +188,19 @@ public final class Model {
         }
     }
 
+    /** A storage bucket of a project. */
     public static final class Bucket extends Entity {
+        /** The project the bucket belongs to. */
         public final String projectId;
+        /** The bucket's name at the storage provider. */
         public final String providerName;
+        /** The display name. */
         public String name;
+        /** The bucket's status. */
         public String status;
+        /** The id of the branch the bucket is on. */
         public String branchId;
+        /** The {@code logicalId} given at creation or update, or null. */
         public String logicalId;
 
         Bucket(String id, long seq, Instant createdAt, String projectId, String providerName) {
@@ -153,11 +210,17 @@ public final class Model {
         }
     }
 
+    /** An access key of a bucket; only a hint of its secret is kept. */
     public static final class BucketKey extends Entity {
+        /** The bucket the key belongs to. */
         public final String bucketId;
+        /** The key's name. */
         public final String name;
+        /** The key's role. */
         public final String role;
+        /** The access key id. */
         public final String accessKeyId;
+        /** The {@code valueHint} reads report instead of the secret. */
         public final String valueHint;
 
         BucketKey(String id, long seq, Instant createdAt, String bucketId, String name, String role,

@@ -14,6 +14,18 @@ public interface OAuthBackend extends TokenVerifier {
     /** An authorization a user gave an OAuth application for one workspace. */
     record Grant(String grantId, String clientId, String clientName, Instant clientCreatedAt, String userId,
                  String workspaceId, Set<String> scopes, Instant createdAt) {
+        /**
+         * Copies the scopes.
+         *
+         * @param grantId the id of the authorization
+         * @param clientId the OAuth application
+         * @param clientName the application's name
+         * @param clientCreatedAt when the application was registered
+         * @param userId the user who approved the application
+         * @param workspaceId the workspace the user chose
+         * @param scopes the granted scopes
+         * @param createdAt when the authorization was given
+         */
         public Grant {
             scopes = Set.copyOf(scopes);
         }
@@ -23,22 +35,46 @@ public interface OAuthBackend extends TokenVerifier {
     record User(String id, String email, String name) {
     }
 
-    /** @return the authorizations of the workspace that are not revoked, oldest first */
+    /**
+     * @param workspaceId the workspace
+     * @return the authorizations of the workspace that are not revoked, oldest first
+     */
     List<Grant> activeGrants(String workspaceId);
 
-    /** @return the authorization, if it exists and is not revoked */
+    /**
+     * @param grantId the authorization's id
+     * @return the authorization, if it exists and is not revoked
+     */
     Optional<Grant> activeGrant(String grantId);
 
-    /** Revokes one authorization and every token issued from it. @return false if it was unknown or already revoked */
+    /**
+     * Revokes one authorization and every token issued from it.
+     *
+     * @param grantId the authorization's id
+     * @return false if it was unknown or already revoked
+     */
     boolean revokeGrant(String grantId);
 
-    /** Revokes every authorization of {@code clientId} in the workspace. @return how many were revoked */
+    /**
+     * Revokes every authorization of {@code clientId} in the workspace.
+     *
+     * @param workspaceId the workspace
+     * @param clientId the OAuth application
+     * @return how many were revoked
+     */
     int revokeClient(String workspaceId, String clientId);
 
-    /** @return the user, if known */
+    /**
+     * @param userId the user's id
+     * @return the user, if known
+     */
     Optional<User> user(String userId);
 
-    /** A backend that knows no token: every OAuth token is rejected and no integration exists. */
+    /**
+     * A backend that knows no token: every OAuth token is rejected and no integration exists.
+     *
+     * @return a backend that rejects every OAuth token
+     */
     static OAuthBackend none() {
         return new OAuthBackend() {
             @Override

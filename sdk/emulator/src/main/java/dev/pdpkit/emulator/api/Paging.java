@@ -20,6 +20,12 @@ public final class Paging {
     private final int defaultLimit;
     private final int maxLimit;
 
+    /**
+     * Creates the paging rules.
+     *
+     * @param defaultLimit the page size when the request has no {@code limit}
+     * @param maxLimit the largest page size; larger limits are capped
+     */
     public Paging(int defaultLimit, int maxLimit) {
         this.defaultLimit = defaultLimit;
         this.maxLimit = maxLimit;
@@ -27,6 +33,7 @@ public final class Paging {
 
     /** One page of a list. */
     public record Window<T>(List<T> items, String nextCursor, boolean hasMore) {
+        /** @return the {@code pagination} member of a list answer: {@code nextCursor} and {@code hasMore} */
         public ObjectNode paginationJson() {
             ObjectNode p = Json.object();
             if (nextCursor == null) {
@@ -40,10 +47,12 @@ public final class Paging {
     }
 
     /**
+     * @param <T> the item type
      * @param ordered every item of the list, oldest first
      * @param cursor the cursor the client sent, or null
      * @param limitParam the {@code limit} query parameter as sent, or null
      * @param newestFirst whether the list is shown newest first
+     * @return the requested page
      */
     public <T extends Entity> Window<T> page(List<T> ordered, String cursor, String limitParam, boolean newestFirst) {
         int limit = limit(limitParam);
@@ -68,7 +77,12 @@ public final class Paging {
         return new Window<>(out, next, more);
     }
 
-    /** Parses {@code limit}: a positive whole number; larger values are capped. */
+    /**
+     * Parses {@code limit}: a positive whole number; larger values are capped.
+     *
+     * @param limitParam the {@code limit} query parameter as sent, or null
+     * @return the page size to use
+     */
     public int limit(String limitParam) {
         if (limitParam == null || limitParam.isEmpty()) {
             return defaultLimit;

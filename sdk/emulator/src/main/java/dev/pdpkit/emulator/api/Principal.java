@@ -12,6 +12,8 @@ package dev.pdpkit.emulator.api;
  */
 public record Principal(String type, String workspaceId, String credentialId, String credentialName, String userId,
                         String clientId) {
+    /** The {@link #type()} of a caller authenticated with a service token. */
     public static final String SERVICE_TOKEN = "service_token";
+    /** The {@link #type()} of a caller authenticated with an OAuth access token. */
     public static final String OAUTH = "oauth";
 }

@@ -27,11 +27,18 @@ public final class Regions {
         ACCELERATE.put("sa-east-1", "South America (São Paulo)");
     }
 
+    /** The region used when a request names none. */
     public static final String DEFAULT = "us-east-1";
 
     private Regions() {
     }
 
+    /**
+     * Returns the display name of a region.
+     *
+     * @param regionId the region id, such as {@code us-east-1}
+     * @return its display name, or the id itself when the region is unknown
+     */
     public static String name(String regionId) {
         String n = POSTGRES.get(regionId);
         return n != null ? n : ACCELERATE.getOrDefault(regionId, regionId);

@@ -52,6 +52,7 @@ public final class Routes {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /** Creates the routes of every operation the emulator implements. */
     public Routes() {
         add("GET", "/v1/me", "getV1Me");
         add("GET", "/v1/workspaces", "getV1Workspaces");
@@ -116,11 +117,16 @@ public final class Routes {
         return p.split("/", -1);
     }
 
+    /** @return every route */
     public List<Route> all() {
         return List.copyOf(routes);
     }
 
-    /** @return the operation for the method and (decoded) path, if any */
+    /**
+     * @param method the HTTP method
+     * @param path the decoded request path
+     * @return the operation for the method and (decoded) path, if any
+     */
     public Optional<Match> find(String method, String path) {
         String[] segs = split(path);
         for (Route r : routes) {
@@ -135,7 +141,10 @@ public final class Routes {
         return Optional.empty();
     }
 
-    /** @return the methods some operation accepts on this path (for 405 answers) */
+    /**
+     * @param path the decoded request path
+     * @return the methods some operation accepts on this path (for 405 answers)
+     */
     public List<String> methodsFor(String path) {
         String[] segs = split(path);
         List<String> out = new ArrayList<>();
@@ -147,6 +156,12 @@ public final class Routes {
         return out;
     }
 
+    /**
+     * Returns the route of an operation.
+     *
+     * @param operationId the operationId
+     * @return the route, if the emulator implements the operation
+     */
     public Optional<Route> byOperationId(String operationId) {
         return routes.stream().filter(r -> r.operationId().equals(operationId)).findFirst();
     }

@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
  * waits for it.
  */
 public final class SpecValidator {
+    /** The class-path resource of the OpenAPI document the emulator validates against. */
     public static final String SPEC_RESOURCE = "/dev/pdpkit/emulator/openapi/prisma-management-api.yaml";
 
     private static volatile CompletableFuture<SpecValidator> shared;
@@ -102,7 +103,11 @@ public final class SpecValidator {
         return f;
     }
 
-    /** Blocks until the shared validator is loaded. */
+    /**
+     * Blocks until the shared validator is loaded.
+     *
+     * @return the shared validator
+     */
     public static SpecValidator get() {
         try {
             return shared().get();
@@ -254,11 +259,15 @@ public final class SpecValidator {
         }
     }
 
+    /** @return the parsed OpenAPI document */
     public OpenAPI openApi() {
         return api;
     }
 
-    /** @return status codes the operation declares */
+    /**
+     * @param operationId the operationId
+     * @return status codes the operation declares
+     */
     public Set<Integer> declaredStatuses(String operationId) {
         return declaredStatuses.getOrDefault(operationId, Set.of());
     }
@@ -268,7 +277,10 @@ public final class SpecValidator {
         return operationKeys;
     }
 
-    /** @return the status an invalid request of this operation gets: 400 if declared, else 422 if declared, else 400 */
+    /**
+     * @param operationId the operationId
+     * @return the status an invalid request of this operation gets: 400 if declared, else 422 if declared, else 400
+     */
     public int invalidRequestStatus(String operationId) {
         Set<Integer> s = declaredStatuses(operationId);
         if (s.contains(400)) {
@@ -277,7 +289,14 @@ public final class SpecValidator {
         return s.contains(422) ? 422 : 400;
     }
 
-    /** @return the error messages, empty when the request conforms */
+    /**
+     * @param method the HTTP method
+     * @param path the request path
+     * @param query the decoded query parameters
+     * @param headers the request headers
+     * @param body the request body, or null
+     * @return the error messages, empty when the request conforms
+     */
     public List<String> validateRequest(String method, String path, Map<String, List<String>> query,
                                         Map<String, List<String>> headers, String body) {
         SimpleRequest.Builder b = new SimpleRequest.Builder(method, path);
@@ -289,7 +308,14 @@ public final class SpecValidator {
         return errors(validator.validateRequest(b.build()));
     }
 
-    /** @return the error messages, empty when the response conforms */
+    /**
+     * @param method the HTTP method of the request
+     * @param path the request path
+     * @param status the response status
+     * @param headers the response headers
+     * @param body the response body, or null
+     * @return the error messages, empty when the response conforms
+     */
     public List<String> validateResponse(String method, String path, int status, Map<String, String> headers,
                                          String body) {
         SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
@@ -310,7 +336,11 @@ public final class SpecValidator {
         return out;
     }
 
-    /** @return true if the document has the operation on this method and path template */
+    /**
+     * @param method the HTTP method
+     * @param template the path template, such as {@code /v1/projects/{id}}
+     * @return true if the document has the operation on this method and path template
+     */
     public boolean hasOperation(String method, String template) {
         PathItem item = api.getPaths().get(template);
         if (item == null) {

@@ -17,7 +17,17 @@ import java.util.Set;
  */
 public record GrantInfo(String grantId, String clientId, String userId, String workspaceId, Set<String> scopes,
                         Instant createdAt, boolean revoked) {
-    /** Copies the scopes. */
+    /**
+     * Copies the scopes.
+     *
+     * @param grantId the id of the authorization
+     * @param clientId the application
+     * @param userId the user who approved
+     * @param workspaceId the workspace chosen
+     * @param scopes the granted scopes
+     * @param createdAt when the code was exchanged
+     * @param revoked whether the authorization has been revoked (by logout, by an administrator or by reuse detection)
+     */
     public GrantInfo {
         scopes = Set.copyOf(scopes);
     }

@@ -19,7 +19,14 @@ import java.util.Objects;
  */
 public record RegisteredClient(String clientId, String clientSecret, List<String> redirectUris, String name) {
 
-    /** Validates and copies the arguments. */
+    /**
+     * Validates and copies the arguments.
+     *
+     * @param clientId the client id
+     * @param clientSecret the secret, or null for a public client
+     * @param redirectUris the registered redirect URIs, at least one
+     * @param name a display name for the consent page
+     */
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
         if (clientId.isBlank()) {

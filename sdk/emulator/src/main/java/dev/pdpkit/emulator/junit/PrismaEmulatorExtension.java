@@ -69,12 +69,23 @@ public final class PrismaEmulatorExtension implements BeforeAllCallback, AfterAl
         this.failOnViolations = failOnViolations;
     }
 
-    /** For {@code @RegisterExtension static}: the builder is handed to {@code customizer} before the start. */
+    /**
+     * For {@code @RegisterExtension static}: the builder is handed to {@code customizer} before the start.
+     *
+     * @param customizer changes the builder before the emulator starts
+     * @return the extension
+     */
     public static PrismaEmulatorExtension configure(Consumer<PrismaEmulator.Builder> customizer) {
         return new PrismaEmulatorExtension(Objects.requireNonNull(customizer, "customizer"), null);
     }
 
-    /** Like {@link #configure}, choosing whether response violations fail the class. */
+    /**
+     * Like {@link #configure}, choosing whether response violations fail the class.
+     *
+     * @param customizer changes the builder before the emulator starts
+     * @param failOnResponseViolations whether a response violation fails the test class
+     * @return the extension
+     */
     public static PrismaEmulatorExtension configure(Consumer<PrismaEmulator.Builder> customizer,
                                                     boolean failOnResponseViolations) {
         return new PrismaEmulatorExtension(Objects.requireNonNull(customizer, "customizer"),
