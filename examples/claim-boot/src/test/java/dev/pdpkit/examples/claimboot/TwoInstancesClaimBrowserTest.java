@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.client.model.ProjectCreateParams;
+import dev.pdpkit.client.model.RegionId;
 import dev.pdpkit.emulator.PrismaEmulator;
 import dev.pdpkit.emulator.api.ApiStats;
 import dev.pdpkit.emulator.auth.ApprovalMode;
 import dev.pdpkit.fixtures.postgres.LocalPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +25,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -61,7 +66,11 @@ class TwoInstancesClaimBrowserTest {
     }
 
     private static ConfigurableApplicationContext instance(String name, int port, String redirect) {
-        return new SpringApplicationBuilder(ClaimBootApp.class).run(
+        return ClaimBootApp.application().run(args(name, port, redirect));
+    }
+
+    private static String[] args(String name, int port, String redirect) {
+        return new String[] {
                 "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + postgres.jdbcUrl("postgres"),
                 "--spring.datasource.username=" + postgres.user(),
@@ -73,7 +82,7 @@ class TwoInstancesClaimBrowserTest {
                 "--pdpkit.oauth.issuer=" + emulator.issuerUrl(),
                 "--pdpkit.oauth.redirect-uri=" + redirect,
                 "--pdpkit.claim.store=jdbc", "--pdpkit.jdbc.initialize-schema=true",
-                "--claim.instance-name=instance " + name);
+                "--claim.instance-name=instance " + name};
     }
 
     private static int freePort() throws IOException {
@@ -95,12 +104,33 @@ class TwoInstancesClaimBrowserTest {
         }
     }
 
+    /** Name, region and age as a person reads them; the id only small, and no ISO timestamp anywhere. */
+    private static void assertHumanSummary(WebDriver driver, String projectId) {
+        WebElement db = driver.findElement(By.id("database-" + projectId));
+        assertThat(db.getText()).matches("shop-db in Frankfurt \\(eu-central-1\\), created (just now|1 minute ago)");
+        assertThat(db.getAttribute("title")).containsPattern("\\d{4}");
+        assertThat(db.findElement(By.xpath("following-sibling::small")).getText()).isEqualTo(projectId);
+        assertThat(driver.getPageSource()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+    }
+
+    @Test
+    void aThirdInstanceOnABusyPortStopsWithOneLineAndANonZeroCode() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int port = Integer.parseInt(baseA.substring(baseA.lastIndexOf(':') + 1));
+        int code = ClaimBootApp.run(args("C", port, baseB + "/callback"), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(message).isEqualTo(2);
+        assertThat(message.lines()).singleElement().asString().contains("port " + port + " is already in use");
+    }
+
     @Test
     void aClaimStartedOnOneInstanceIsCompletedOnTheOtherAndOnlyOnce() throws IOException {
         String projectId;
         try (PrismaManagement partner = PrismaManagement.builder().baseUrl(emulator.baseUrl())
                 .serviceToken(emulator.partnerServiceToken()).build()) {
-            projectId = partner.projects().create(ProjectCreateParams.builder().name("shop").build()).id();
+            projectId = partner.projects().create(ProjectCreateParams.builder().name("shop-db")
+                    .region(RegionId.EU_CENTRAL_1).build()).id();
         }
         Path profile = Files.createTempDirectory("pdpkit-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -115,6 +145,7 @@ class TwoInstancesClaimBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             driver.get(baseA + "/");
             assertThat(driver.findElement(By.id("instance")).getText()).contains("instance A");
+            assertHumanSummary(driver, projectId);
             driver.findElement(By.id("claim-" + projectId)).click();
             wait.until(d -> d.getCurrentUrl().startsWith(emulator.issuerUrl() + "/authorize"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
@@ -127,11 +158,22 @@ class TwoInstancesClaimBrowserTest {
             assertThat(outcome).as(driver.getPageSource()).isEqualTo("claimed");
             assertThat(driver.findElement(By.id("instance")).getText()).contains("instance B");
             assertThat(emulator.projectWorkspace(projectId)).contains(emulator.userWorkspace().id());
+            assertHumanSummary(driver, projectId);
 
-            // The same callback again, on the other instance: the pending claim is gone from the shared store.
+            // The same browser revisits the callback, on the other instance: the success again, nothing sent.
             long transfers = emulator.stats().count(ApiStats.PROJECTS_TRANSFERRED);
-            driver.get(driver.getCurrentUrl().replace(baseB, baseA));
+            String replay = driver.getCurrentUrl().replace(baseB, baseA);
+            driver.get(replay);
+            assertThat(driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isEqualTo("claimed");
+            assertThat(driver.findElement(By.id("instance")).getText()).contains("instance A");
+            assertHumanSummary(driver, projectId);
+
+            // Another browser session (a forged claim cookie) replaying that URL gets nothing and learns nothing.
+            driver.manage().deleteAllCookies();
+            driver.manage().addCookie(new Cookie(ClaimController.COOKIE, "forged"));
+            driver.get(replay);
             assertThat(driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isNotEqualTo("claimed");
+            assertThat(driver.getPageSource()).doesNotContain(projectId, "shop-db");
             assertThat(emulator.stats().count(ApiStats.PROJECTS_TRANSFERRED)).isEqualTo(transfers);
         } finally {
             driver.quit();
