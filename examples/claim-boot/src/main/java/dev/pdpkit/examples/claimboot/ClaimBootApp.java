@@ -78,8 +78,11 @@ public class ClaimBootApp {
     /** @return the application, with start failures reported by {@link #run} in one line instead of a report */
     static SpringApplication application() {
         SpringApplication app = new SpringApplication(ClaimBootApp.class);
+        // Both only repeat, as a report and a long warning, the failure run() prints in one line.
         app.setDefaultProperties(Map.of(
-                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off"));
+                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off",
+                "logging.level.org.springframework.boot.web.server.servlet.context"
+                        + ".AnnotationConfigServletWebServerApplicationContext", "error"));
         return app;
     }
 
