@@ -4,6 +4,7 @@ import dev.pdpkit.client.model.Project;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,8 +29,9 @@ record DatabaseSummary(String id, String name, String region, Instant createdAt)
             .withLocale(Locale.ENGLISH);
 
     static DatabaseSummary of(Project p) {
+        // Tolerant: a project without a creation time still gets a page, "created at an unknown time".
         return new DatabaseSummary(p.id(), p.name(), p.defaultRegion().orElse(null),
-                p.createdAt() == null ? null : p.createdAt().toInstant());
+                p._createdAt().asOptional().map(OffsetDateTime::toInstant).orElse(null));
     }
 
     /** @return "Frankfurt (eu-central-1)", the bare id for a region this page does not know, or "an unknown region" */
