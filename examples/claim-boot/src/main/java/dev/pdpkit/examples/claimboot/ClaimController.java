@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ClaimController {
     static final String COOKIE = "pdpkit_claim";
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimController.class);
     private final SecureRandom random = new SecureRandom();
     private final PrismaManagement prisma;
     private final ClaimFlow claims;
@@ -88,7 +92,12 @@ public class ClaimController {
         }
         DatabaseSummary db = result.project().map(DatabaseSummary::of)
                 .orElseGet(() -> new DatabaseSummary(result.projectId().orElse(""), "Your database", null, null));
-        outcomes.remember(session, state, db);
+        try {
+            outcomes.remember(session, state, db);
+        } catch (DataAccessException e) {
+            // The transfer happened; only a later revisit will show "not claimed". Say so in the log, not to the user.
+            LOG.warn("claim completed but its outcome was not remembered: {}", e.getClass().getSimpleName());
+        }
         return pages.claimed(db);
     }
 
