@@ -4,7 +4,7 @@ import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.core.RetryPolicy;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.internal.ClientContext;
-import dev.pdpkit.client.internal.ServiceAccess;
+import dev.pdpkit.client.internal.ServiceCache;
 import dev.pdpkit.client.internal.Version;
 import dev.pdpkit.client.internal.pipeline.Pipeline;
 import dev.pdpkit.client.okhttp.OkHttpTransport;
@@ -74,15 +74,8 @@ public final class PrismaManagement implements AutoCloseable {
     private final Pipeline pipeline;
     private final ClientContext context;
 
-    private final MeService me;
-    private final WorkspacesService workspaces;
-    private final ProjectsService projects;
-    private final DatabasesService databases;
-    private final ConnectionsService connections;
-    private final IntegrationsService integrations;
-    private final RegionsService regions;
-    private final BucketsService buckets;
-    private final PrismaManagementAsync async;
+    private final ServiceCache services;
+    private volatile PrismaManagementAsync async;
 
     private PrismaManagement(Builder b) {
         this.settings = b.copy();
@@ -102,15 +95,7 @@ public final class PrismaManagement implements AutoCloseable {
                 .registries(b.circuitBreakerRegistry, b.rateLimiterRegistry)
                 .listener(b.attemptListener));
         this.context = new ClientContext(pipeline.blocking(), pipeline.async());
-        this.me = ServiceAccess.create(MeService.class, context);
-        this.workspaces = ServiceAccess.create(WorkspacesService.class, context);
-        this.projects = ServiceAccess.create(ProjectsService.class, context);
-        this.databases = ServiceAccess.create(DatabasesService.class, context);
-        this.connections = ServiceAccess.create(ConnectionsService.class, context);
-        this.integrations = ServiceAccess.create(IntegrationsService.class, context);
-        this.regions = ServiceAccess.create(RegionsService.class, context);
-        this.buckets = ServiceAccess.create(BucketsService.class, context);
-        this.async = new PrismaManagementAsync(context);
+        this.services = new ServiceCache(context);
     }
 
     /** @return a builder with the defaults: production base URL, 60 s per call, 2 retries */
@@ -160,47 +145,57 @@ public final class PrismaManagement implements AutoCloseable {
      * @return the asynchronous view, sharing this client's pipeline
      */
     public PrismaManagementAsync async() {
-        return async;
+        PrismaManagementAsync view = async;
+        if (view == null) {
+            synchronized (services) {
+                view = async;
+                if (view == null) {
+                    view = new PrismaManagementAsync(context);
+                    async = view;
+                }
+            }
+        }
+        return view;
     }
 
     /** @return the current user, workspace and credential type ({@code /v1/me}) */
     public MeService me() {
-        return me;
+        return services.get(MeService.class);
     }
 
     /** @return workspaces, with their service tokens and integrations */
     public WorkspacesService workspaces() {
-        return workspaces;
+        return services.get(WorkspacesService.class);
     }
 
     /** @return projects, with their databases */
     public ProjectsService projects() {
-        return projects;
+        return services.get(ProjectsService.class);
     }
 
     /** @return databases, with their connections, backups, restore and usage */
     public DatabasesService databases() {
-        return databases;
+        return services.get(DatabasesService.class);
     }
 
     /** @return connections (database API keys and connection strings) */
     public ConnectionsService connections() {
-        return connections;
+        return services.get(ConnectionsService.class);
     }
 
     /** @return OAuth integrations granted access */
     public IntegrationsService integrations() {
-        return integrations;
+        return services.get(IntegrationsService.class);
     }
 
     /** @return available regions */
     public RegionsService regions() {
-        return regions;
+        return services.get(RegionsService.class);
     }
 
     /** @return object-store buckets and their keys */
     public BucketsService buckets() {
-        return buckets;
+        return services.get(BucketsService.class);
     }
 
     /** @return the base URL requests go to */

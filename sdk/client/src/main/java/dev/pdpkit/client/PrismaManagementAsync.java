@@ -1,7 +1,7 @@
 package dev.pdpkit.client;
 
 import dev.pdpkit.client.internal.ClientContext;
-import dev.pdpkit.client.internal.ServiceAccess;
+import dev.pdpkit.client.internal.ServiceCache;
 import dev.pdpkit.client.services.BucketsServiceAsync;
 import dev.pdpkit.client.services.ConnectionsServiceAsync;
 import dev.pdpkit.client.services.DatabasesServiceAsync;
@@ -23,63 +23,50 @@ import dev.pdpkit.client.services.WorkspacesServiceAsync;
  * }</pre>
  */
 public final class PrismaManagementAsync {
-    private final MeServiceAsync me;
-    private final WorkspacesServiceAsync workspaces;
-    private final ProjectsServiceAsync projects;
-    private final DatabasesServiceAsync databases;
-    private final ConnectionsServiceAsync connections;
-    private final IntegrationsServiceAsync integrations;
-    private final RegionsServiceAsync regions;
-    private final BucketsServiceAsync buckets;
+
+    private final ServiceCache services;
 
     PrismaManagementAsync(ClientContext context) {
-        this.me = ServiceAccess.create(MeServiceAsync.class, context);
-        this.workspaces = ServiceAccess.create(WorkspacesServiceAsync.class, context);
-        this.projects = ServiceAccess.create(ProjectsServiceAsync.class, context);
-        this.databases = ServiceAccess.create(DatabasesServiceAsync.class, context);
-        this.connections = ServiceAccess.create(ConnectionsServiceAsync.class, context);
-        this.integrations = ServiceAccess.create(IntegrationsServiceAsync.class, context);
-        this.regions = ServiceAccess.create(RegionsServiceAsync.class, context);
-        this.buckets = ServiceAccess.create(BucketsServiceAsync.class, context);
+        this.services = new ServiceCache(context);
     }
 
     /** @return the current user, workspace and credential type ({@code /v1/me}) */
     public MeServiceAsync me() {
-        return me;
+        return services.get(MeServiceAsync.class);
     }
 
     /** @return workspaces, with their service tokens and integrations */
     public WorkspacesServiceAsync workspaces() {
-        return workspaces;
+        return services.get(WorkspacesServiceAsync.class);
     }
 
     /** @return projects, with their databases */
     public ProjectsServiceAsync projects() {
-        return projects;
+        return services.get(ProjectsServiceAsync.class);
     }
 
     /** @return databases, with their connections */
     public DatabasesServiceAsync databases() {
-        return databases;
+        return services.get(DatabasesServiceAsync.class);
     }
 
     /** @return connections */
     public ConnectionsServiceAsync connections() {
-        return connections;
+        return services.get(ConnectionsServiceAsync.class);
     }
 
     /** @return integrations */
     public IntegrationsServiceAsync integrations() {
-        return integrations;
+        return services.get(IntegrationsServiceAsync.class);
     }
 
     /** @return regions */
     public RegionsServiceAsync regions() {
-        return regions;
+        return services.get(RegionsServiceAsync.class);
     }
 
     /** @return buckets, with their keys */
     public BucketsServiceAsync buckets() {
-        return buckets;
+        return services.get(BucketsServiceAsync.class);
     }
 }

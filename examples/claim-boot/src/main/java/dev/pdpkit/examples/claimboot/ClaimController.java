@@ -1,7 +1,6 @@
 package dev.pdpkit.examples.claimboot;
 
 import dev.pdpkit.client.PrismaManagement;
-import dev.pdpkit.client.model.Project;
 import dev.pdpkit.oauth.claim.ClaimFlow;
 import dev.pdpkit.oauth.claim.ClaimResult;
 import dev.pdpkit.oauth.claim.PendingClaim;
@@ -11,11 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,25 +29,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ClaimController {
     static final String COOKIE = "pdpkit_claim";
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimController.class);
     private final SecureRandom random = new SecureRandom();
     private final PrismaManagement prisma;
     private final ClaimFlow claims;
     private final PendingClaimStore pending;
-    private final String instance;
+    private final ClaimOutcomes outcomes;
+    private final ClaimPages pages;
 
-    ClaimController(PrismaManagement prisma, ClaimFlow claims, PendingClaimStore pending,
-                    @Value("${claim.instance-name:this instance}") String instance) {
+    ClaimController(PrismaManagement prisma, ClaimFlow claims, PendingClaimStore pending, ClaimOutcomes outcomes,
+                    Clock clock, @Value("${claim.instance-name:this instance}") String instance) {
         this.prisma = prisma;
         this.claims = claims;
         this.pending = pending;
-        this.instance = instance;
+        this.outcomes = outcomes;
+        this.pages = new ClaimPages(clock, instance);
     }
 
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
     String offers() {
-        List<Project> projects = new ArrayList<>();
-        prisma.projects().list().autoPager().forEach(projects::add);
-        return ClaimPages.offers(projects, instance);
+        List<DatabaseSummary> databases = new ArrayList<>();
+        prisma.projects().list().autoPager().forEach(p -> databases.add(DatabaseSummary.of(p)));
+        return pages.offers(databases);
     }
 
     /** Starts a claim: the pending claim goes to the shared store under a random key the browser keeps in a cookie. */
@@ -66,19 +72,43 @@ public class ClaimController {
         response.setHeader("Location", claim.authorizationUrl().toString());
     }
 
-    /** Completes the claim on whichever instance the callback reaches. */
+    /**
+     * Completes the claim on whichever instance the callback reaches. The same browser revisiting the callback of a
+     * claim it completed sees the success again, read from the shared database; nothing is sent anywhere then.
+     */
     @GetMapping(value = "/callback", produces = MediaType.TEXT_HTML_VALUE)
     String callback(HttpServletRequest request) {
         String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        Optional<PendingClaim> claim = Optional.empty();
+        String session = cookie(request);
+        String state = request.getParameter("state");
+        Optional<DatabaseSummary> done = outcomes.recall(session, state);
+        if (done.isPresent()) {
+            return pages.claimed(done.get());
+        }
+        Optional<PendingClaim> claim = session == null ? Optional.empty() : pending.take(session);
+        ClaimResult result = claims.complete(url, claim.orElse(null));
+        if (!result.claimed()) {
+            return pages.failed(result);
+        }
+        DatabaseSummary db = result.project().map(DatabaseSummary::of)
+                .orElseGet(() -> new DatabaseSummary(result.projectId().orElse(""), "Your database", null, null));
+        try {
+            outcomes.remember(session, state, db);
+        } catch (DataAccessException e) {
+            // The transfer happened; only a later revisit will show "not claimed". Say so in the log, not to the user.
+            LOG.warn("claim completed but its outcome was not remembered: {}", e.getClass().getSimpleName());
+        }
+        return pages.claimed(db);
+    }
+
+    private static String cookie(HttpServletRequest request) {
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
                 if (COOKIE.equals(c.getName())) {
-                    claim = pending.take(c.getValue());
+                    return c.getValue();
                 }
             }
         }
-        ClaimResult result = claims.complete(url, claim.orElse(null));
-        return ClaimPages.result(result, instance);
+        return null;
     }
 }
