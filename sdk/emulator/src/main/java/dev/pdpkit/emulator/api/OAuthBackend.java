@@ -11,7 +11,18 @@ import java.util.Set;
  */
 public interface OAuthBackend extends TokenVerifier {
 
-    /** An authorization a user gave an OAuth application for one workspace. */
+    /**
+     * An authorization a user gave an OAuth application for one workspace.
+     *
+     * @param grantId the id of the authorization
+     * @param clientId the OAuth application
+     * @param clientName the application's name
+     * @param clientCreatedAt when the application was registered
+     * @param userId the user who approved the application
+     * @param workspaceId the workspace the user chose
+     * @param scopes the granted scopes
+     * @param createdAt when the authorization was given
+     */
     record Grant(String grantId, String clientId, String clientName, Instant clientCreatedAt, String userId,
                  String workspaceId, Set<String> scopes, Instant createdAt) {
         /**
@@ -31,7 +42,13 @@ public interface OAuthBackend extends TokenVerifier {
         }
     }
 
-    /** A user known to the authorization server. */
+    /**
+     * A user known to the authorization server.
+     *
+     * @param id the user's id
+     * @param email the user's e-mail address
+     * @param name the user's display name
+     */
     record User(String id, String email, String name) {
     }
 

@@ -31,7 +31,14 @@ public final class Paging {
         this.maxLimit = maxLimit;
     }
 
-    /** One page of a list. */
+    /**
+     * One page of a list.
+     *
+     * @param <T> the item type
+     * @param items the items of the page, in list order
+     * @param nextCursor the cursor of the next page, or null when there is none
+     * @param hasMore whether items follow this page
+     */
     public record Window<T>(List<T> items, String nextCursor, boolean hasMore) {
         /** @return the {@code pagination} member of a list answer: {@code nextCursor} and {@code hasMore} */
         public ObjectNode paginationJson() {

@@ -9,7 +9,14 @@ import java.util.Optional;
 /** The operations of the spec as method + path template, and matching of request paths against them. */
 public final class Routes {
 
-    /** One operation. */
+    /**
+     * One operation.
+     *
+     * @param method the HTTP method
+     * @param template the path template, such as {@code /v1/projects/{id}}
+     * @param operationId the spec's operationId
+     * @param segments the template split at {@code /}
+     */
     public record Route(String method, String template, String operationId, String[] segments) {
         /** @return the path variables if {@code pathSegments} matches the template */
         Optional<Map<String, String>> match(String[] pathSegments) {
@@ -46,7 +53,12 @@ public final class Routes {
         }
     }
 
-    /** What a path resolved to. */
+    /**
+     * What a path resolved to.
+     *
+     * @param route the operation
+     * @param pathParams the path template variables and their values
+     */
     public record Match(Route route, Map<String, String> pathParams) {
     }
 

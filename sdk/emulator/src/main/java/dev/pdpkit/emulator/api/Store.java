@@ -120,7 +120,12 @@ public final class Store {
         return w;
     }
 
-    /** A created service token together with its one-time value. */
+    /**
+     * A created service token together with its one-time value.
+     *
+     * @param token the stored token
+     * @param value the token's value, shown only once
+     */
     public record IssuedServiceToken(ServiceToken token, String value) {
     }
 
