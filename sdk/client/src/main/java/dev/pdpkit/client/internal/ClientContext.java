@@ -7,7 +7,7 @@ import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.internal.http.ResponseBody;
 import dev.pdpkit.client.internal.http.Transport;
 import dev.pdpkit.client.internal.json.Json;
@@ -63,7 +63,7 @@ public final class ClientContext {
      * @return status, headers and result
      */
     public <T> RawResponse<T> executeRaw(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
-        HttpExchange exchange = transport.send(request, options);
+        HttpResponse exchange = transport.send(request, options);
         return RawResponse.lazy(exchange.statusCode(), exchange.headers(), exchange.body(),
                 () -> decode(exchange, body));
     }
@@ -106,7 +106,7 @@ public final class ClientContext {
      * @return the future result, completed exceptionally with a {@link PrismaException} only
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
-        CompletableFuture<HttpExchange> sent = asyncCalls().send(request, options);
+        CompletableFuture<HttpResponse> sent = asyncCalls().send(request, options);
         CompletableFuture<T> result = sent.thenApply(exchange -> decode(exchange, body));
         // A derived future does not pass cancellation upstream; the caller's cancel must stop the retries.
         result.whenComplete((r, t) -> {
@@ -146,7 +146,7 @@ public final class ClientContext {
                         : cursor -> executePageAsync(request.withQuery("cursor", cursor), options, codec));
     }
 
-    private static <T> T decode(HttpExchange exchange, ResponseBody<T> body) {
+    private static <T> T decode(HttpResponse exchange, ResponseBody<T> body) {
         if (!body.expectsBody()) {
             return body.read(null, exchange.statusCode());
         }

@@ -10,7 +10,7 @@ import dev.pdpkit.client.core.RawResponse;
 import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.internal.ClientContext;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.internal.json.Json;
 import dev.pdpkit.client.services.DatabasesService;
 import dev.pdpkit.client.services.ProjectsService;
@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
 /** The generated services build the documented requests and read the documented envelopes. */
 class GeneratedServicesTest {
     private final List<ApiRequest> sent = new ArrayList<>();
-    private final Deque<HttpExchange> answers = new ArrayDeque<>();
+    private final Deque<HttpResponse> answers = new ArrayDeque<>();
     private final ClientContext ctx = new ClientContext((request, options) -> {
         sent.add(request);
         return answers.removeFirst();
     });
 
     private void answer(int status, String body) {
-        answers.addLast(new HttpExchange(status, HttpHeaders.of(Map.of("x-request-id", List.of("req_1"))),
+        answers.addLast(HttpResponse.of(status, HttpHeaders.of(Map.of("x-request-id", List.of("req_1"))),
                 body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

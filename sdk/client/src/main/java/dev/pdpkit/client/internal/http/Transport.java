@@ -1,6 +1,7 @@
 package dev.pdpkit.client.internal.http;
 
 import dev.pdpkit.client.core.RequestOptions;
+import dev.pdpkit.client.http.HttpResponse;
 
 /**
  * The whole call below the generated services: retries, circuit breaker, rate limit, credentials, logging, status
@@ -17,5 +18,5 @@ public interface Transport {
      * @throws dev.pdpkit.client.errors.PrismaApiException for an error status
      * @throws dev.pdpkit.client.errors.PrismaNetworkException when no usable response arrived
      */
-    HttpExchange send(ApiRequest request, RequestOptions options);
+    HttpResponse send(ApiRequest request, RequestOptions options);
 }

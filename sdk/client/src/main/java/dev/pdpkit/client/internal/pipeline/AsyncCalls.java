@@ -7,7 +7,7 @@ import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.errors.UnauthorizedException;
 import dev.pdpkit.client.http.AttemptEvent;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -48,27 +48,27 @@ public final class AsyncCalls {
      * @param options per-call options
      * @return the future successful exchange, or a {@link PrismaException}
      */
-    public CompletableFuture<HttpExchange> send(ApiRequest request, RequestOptions options) {
-        CompletableFuture<HttpExchange> result = new CompletableFuture<>();
+    public CompletableFuture<HttpResponse> send(ApiRequest request, RequestOptions options) {
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         RetryStage.CallState call = retry.newCall(request, options);
         attempt(call, result);
         return result;
     }
 
-    private void attempt(RetryStage.CallState call, CompletableFuture<HttpExchange> result) {
+    private void attempt(RetryStage.CallState call, CompletableFuture<HttpResponse> result) {
         if (result.isDone()) {
             return;
         }
         Attempt attempt = call.nextAttempt();
         long start = System.nanoTime();
-        CompletableFuture<HttpExchange> inFlight;
+        CompletableFuture<HttpResponse> inFlight;
         try {
             inFlight = direct ? sendDirect(attempt) : CompletableFuture.supplyAsync(() -> retry.next().send(attempt),
                     blocking);
         } catch (RuntimeException e) {
             inFlight = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<HttpExchange> current = inFlight;
+        CompletableFuture<HttpResponse> current = inFlight;
         result.whenComplete((r, t) -> {
             if (result.isCancelled()) {
                 current.cancel(true);
@@ -85,7 +85,7 @@ public final class AsyncCalls {
             if (call.deleteAlreadyDone(failure)) {
                 call.context.onComplete();
                 call.report(attempt, 404, null, start, AttemptEvent.Outcome.SUCCEEDED);
-                result.complete(new HttpExchange(204, HttpHeaders.empty(), new byte[0]));
+                result.complete(HttpResponse.of(204, HttpHeaders.empty(), new byte[0]));
                 return;
             }
             Duration wait = result.isDone() ? null : call.retryWait(failure);
@@ -100,7 +100,7 @@ public final class AsyncCalls {
     }
 
     /** Credentials, then the transport's own asynchronous send; one refresh and repeat after a 401, as in sync. */
-    private CompletableFuture<HttpExchange> sendDirect(Attempt attempt) {
+    private CompletableFuture<HttpResponse> sendDirect(Attempt attempt) {
         Executor tokenThread = credentials.mayBlock() ? blocking : Runnable::run;
         return CompletableFuture.supplyAsync(() -> AuthStage.token(credentials, attempt), tokenThread)
                 .thenCompose(token -> exchange(attempt, token).handle((ok, t) -> {
@@ -110,7 +110,7 @@ public final class AsyncCalls {
                     PrismaException failure = Stages.typed(t, attempt.request());
                     if (!(failure instanceof UnauthorizedException)
                             || AuthStage.rejectsAnotherCredential(attempt.request(), (UnauthorizedException) failure)) {
-                        return CompletableFuture.<HttpExchange>failedFuture(failure);
+                        return CompletableFuture.<HttpResponse>failedFuture(failure);
                     }
                     return CompletableFuture.supplyAsync(() -> {
                         if (!credentials.refreshAfterUnauthorized(token, attempt.remaining())) {
@@ -121,9 +121,9 @@ public final class AsyncCalls {
                 }).thenCompose(f -> f));
     }
 
-    private CompletableFuture<HttpExchange> exchange(Attempt attempt, String token) {
+    private CompletableFuture<HttpResponse> exchange(Attempt attempt, String token) {
         attempt.headers().put("Authorization", "Bearer " + token);
-        return http.transport().sendAsync(http.request(attempt)).thenApply(http::toExchange);
+        return http.transport().sendAsync(http.request(attempt)).thenApply(http::checkStatus);
     }
 
     void close() {

@@ -4,7 +4,7 @@ import dev.pdpkit.client.auth.Credentials;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.errors.UnauthorizedException;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 
 /**
  * Puts the bearer token on each attempt. On a 401 it gives the credentials one chance to refresh and repeats the
@@ -20,7 +20,7 @@ public final class AuthStage implements Stage {
     }
 
     @Override
-    public HttpExchange send(Attempt attempt) {
+    public HttpResponse send(Attempt attempt) {
         String token = token(credentials, attempt);
         attempt.headers().put("Authorization", "Bearer " + token);
         try {

@@ -3,7 +3,7 @@ package dev.pdpkit.client.internal.pipeline;
 import dev.pdpkit.client.errors.PrismaApiException;
 import dev.pdpkit.client.errors.PrismaNetworkException;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.resilience.CircuitBreakerOptions;
 import dev.pdpkit.client.resilience.CircuitOpenException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -82,7 +82,7 @@ public final class CircuitBreakerStage implements Stage {
     }
 
     @Override
-    public HttpExchange send(Attempt attempt) {
+    public HttpResponse send(Attempt attempt) {
         Instant opened = openedAt;
         if (breaker.getState() == CircuitBreaker.State.OPEN && opened != null
                 && !clock.instant().isBefore(opened.plus(options.waitInOpenState()))) {
@@ -97,7 +97,7 @@ public final class CircuitBreakerStage implements Stage {
         }
         long start = System.nanoTime();
         try {
-            HttpExchange exchange = next.send(attempt);
+            HttpResponse exchange = next.send(attempt);
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return exchange;
         } catch (RuntimeException | Error e) {

@@ -6,7 +6,6 @@ import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.http.HttpTransport;
 import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.internal.http.ErrorBodies;
-import dev.pdpkit.client.internal.http.HttpExchange;
 import dev.pdpkit.client.internal.json.Json;
 import java.time.Clock;
 import dev.pdpkit.client.core.HttpHeaders;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * The last stage: turns the attempt into an {@link HttpRequest}, hands it to the {@link HttpTransport}, and maps the
- * status: a 2xx becomes an {@link HttpExchange}, anything else the {@code PrismaApiException} of its status. The
+ * status: a 2xx response is returned, anything else becomes the {@code PrismaApiException} of its status. The
  * transport never decides what a status means.
  */
 public final class HttpStage implements Stage {
@@ -37,8 +36,8 @@ public final class HttpStage implements Stage {
     }
 
     @Override
-    public HttpExchange send(Attempt attempt) {
-        return toExchange(transport.send(request(attempt)));
+    public HttpResponse send(Attempt attempt) {
+        return checkStatus(transport.send(request(attempt)));
     }
 
     /**
@@ -64,10 +63,10 @@ public final class HttpStage implements Stage {
                 attempt.timeout());
     }
 
-    HttpExchange toExchange(HttpResponse response) {
+    HttpResponse checkStatus(HttpResponse response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new HttpExchange(status, response.headers(), response.body());
+            return response;
         }
         throw ErrorBodies.toException(status, response.headers(), response.body(), clock);
     }

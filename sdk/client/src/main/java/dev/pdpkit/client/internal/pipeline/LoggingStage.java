@@ -3,7 +3,7 @@ package dev.pdpkit.client.internal.pipeline;
 import dev.pdpkit.client.errors.PrismaApiException;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.internal.json.Json;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ public final class LoggingStage implements Stage {
     }
 
     @Override
-    public HttpExchange send(Attempt attempt) {
+    public HttpResponse send(Attempt attempt) {
         if (!LOG.isDebugEnabled()) {
             return next.send(attempt);
         }
@@ -38,12 +38,12 @@ public final class LoggingStage implements Stage {
         }
         long start = System.nanoTime();
         try {
-            HttpExchange ex = next.send(attempt);
+            HttpResponse ex = next.send(attempt);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             LOG.debug("<-- {} {} {} {}ms attempt={} op={} requestId={}", ex.statusCode(), req.method(),
                     req.pathTemplate(), ms, attempt.number(), req.operationId(),
                     ex.headers().requestId().orElse("-"));
-            if (logBodies && ex.hasBody()) {
+            if (logBodies && ex.body().length > 0) {
                 LOG.debug("<-- body={}", Redactor.maskBody(ex.body()));
             }
             return ex;

@@ -3,7 +3,7 @@ package dev.pdpkit.client.internal.pipeline;
 import dev.pdpkit.client.core.Sleeper;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.resilience.RateLimitOptions;
 import dev.pdpkit.client.resilience.RateLimitWaitException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -53,7 +53,7 @@ public final class RateLimiterStage implements Stage {
     }
 
     @Override
-    public HttpExchange send(Attempt attempt) {
+    public HttpResponse send(Attempt attempt) {
         ApiRequest req = attempt.request();
         long nanos = limiter.reservePermission();
         if (nanos < 0) {

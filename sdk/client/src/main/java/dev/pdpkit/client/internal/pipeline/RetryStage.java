@@ -9,7 +9,7 @@ import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.http.AttemptEvent;
 import dev.pdpkit.client.http.AttemptListener;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.internal.http.Transport;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
@@ -41,13 +41,13 @@ public final class RetryStage implements Transport {
     }
 
     @Override
-    public HttpExchange send(ApiRequest request, RequestOptions options) {
+    public HttpResponse send(ApiRequest request, RequestOptions options) {
         CallState call = new CallState(request, options);
         while (true) {
             Attempt attempt = call.nextAttempt();
             long start = System.nanoTime();
             try {
-                HttpExchange exchange = next.send(attempt);
+                HttpResponse exchange = next.send(attempt);
                 call.context.onComplete();
                 call.report(attempt, exchange.statusCode(), null, start, AttemptEvent.Outcome.SUCCEEDED);
                 return exchange;
@@ -56,7 +56,7 @@ public final class RetryStage implements Transport {
                 if (call.deleteAlreadyDone(failure)) {
                     call.context.onComplete();
                     call.report(attempt, 404, null, start, AttemptEvent.Outcome.SUCCEEDED);
-                    return new HttpExchange(204, HttpHeaders.empty(), new byte[0]);
+                    return HttpResponse.of(204, HttpHeaders.empty(), new byte[0]);
                 }
                 Duration wait = call.retryWait(failure);
                 call.report(attempt, statusOf(failure), failure, start,

@@ -1,6 +1,6 @@
 package dev.pdpkit.client.internal.pipeline;
 
-import dev.pdpkit.client.internal.http.HttpExchange;
+import dev.pdpkit.client.http.HttpResponse;
 
 /** One step of the per-attempt pipeline: credentials, logging, the HTTP exchange. */
 @FunctionalInterface
@@ -13,5 +13,5 @@ public interface Stage {
      * @return the successful exchange
      * @throws dev.pdpkit.client.errors.PrismaException on any failure
      */
-    HttpExchange send(Attempt attempt);
+    HttpResponse send(Attempt attempt);
 }
