@@ -13,8 +13,6 @@ import dev.pdpkit.client.http.HttpTransport;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import okhttp3.ConnectionPool;
-import java.util.concurrent.TimeUnit;
 import dev.pdpkit.client.resilience.CircuitBreakerOptions;
 import dev.pdpkit.client.resilience.RateLimitOptions;
 import dev.pdpkit.client.services.BucketsService;
@@ -126,17 +124,12 @@ public final class PrismaManagement implements AutoCloseable {
     }
 
     private static HttpTransport ownTransport(Builder b) {
-        OkHttpClient.Builder http = b.sharedHttp != null ? b.sharedHttp.newBuilder()
-                : new OkHttpClient.Builder().connectionPool(new ConnectionPool(
-                        OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS, OkHttpTransport.DEFAULT_KEEP_ALIVE.toMillis(),
-                        TimeUnit.MILLISECONDS));
-        OkHttpClient client = http.connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
-                .writeTimeout(b.writeTimeout).build();
         if (b.sharedHttp == null) {
-            // OkHttp allows 5 asynchronous calls per host by default; the pool is sized for 64 callers, so is this.
-            client.dispatcher().setMaxRequestsPerHost(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS);
+            return OkHttpTransport.create(OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS,
+                    OkHttpTransport.DEFAULT_KEEP_ALIVE, b.connectTimeout, b.readTimeout, b.writeTimeout);
         }
-        return b.sharedHttp != null ? OkHttpTransport.of(client) : OkHttpTransport.owning(client);
+        return OkHttpTransport.of(b.sharedHttp.newBuilder().connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout).writeTimeout(b.writeTimeout).build());
     }
 
     /**

@@ -94,22 +94,10 @@ final class ServiceEmitter {
             type.addJavadoc("\n<p>Sub-groups: $L.\n", String.join(", ", children.keySet().stream()
                     .map(c -> "{@link #" + c + "()}").toList()));
         }
-        type.addField(JavaTypes.CLIENT_CONTEXT, "ctx", Modifier.PRIVATE, Modifier.FINAL);
-        children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
-        type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
-
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
-                .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
-                .addJavadoc("The client creates its services; use the client's accessor.\n\n"
-                        + "@param ctx the client's request pipeline\n")
-                .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
-        children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
-        ctor.addStatement("this.withRawResponse = new $T()", raw);
-        type.addMethod(ctor.build());
-
-        children.forEach((name, cls) -> type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
-                .returns(cls).addStatement("return $N", name)
-                .addJavadoc("@return the operations of {@code $L.$L}\n", path, name).build()));
+        addContextAndChildren(type, path, children, "the client's accessor", ctor -> {
+            type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
+            ctor.addStatement("this.withRawResponse = new $T()", raw);
+        });
         type.addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(raw)
                 .addStatement("return withRawResponse")
                 .addJavadoc("Returns a view of this service whose methods also return the HTTP status and headers."
@@ -180,22 +168,32 @@ final class ServiceEmitter {
                         + "returns a {@link $T} with the same retries, credentials and typed errors as {@link $T}. "
                         + "Cancelling a future stops its retries.\n", path, FUTURE,
                         ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group)));
-        type.addField(JavaTypes.CLIENT_CONTEXT, "ctx", Modifier.PRIVATE, Modifier.FINAL);
-        children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
-                .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
-                .addJavadoc("The client creates its services; use {@code client.async()}.\n\n"
-                        + "@param ctx the client's request pipeline\n")
-                .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
-        children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
-        type.addMethod(ctor.build());
-        children.forEach((name, cls) -> type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
-                .returns(cls).addStatement("return $N", name)
-                .addJavadoc("@return the operations of {@code $L.$L}\n", path, name).build()));
+        addContextAndChildren(type, path, children, "{@code client.async()}", ctor -> { });
         for (Operation op : ops) {
             type.addMethods(methods(op, Mode.ASYNC));
         }
         return type.build();
+    }
+
+    /**
+     * The part every service shares: the context field, one field and accessor per sub-group, and the package-private
+     * constructor that creates them; {@code more} adds what one kind of service needs besides.
+     */
+    private static void addContextAndChildren(TypeSpec.Builder type, String path, Map<String, ClassName> children,
+                                              String accessor, java.util.function.Consumer<MethodSpec.Builder> more) {
+        type.addField(JavaTypes.CLIENT_CONTEXT, "ctx", Modifier.PRIVATE, Modifier.FINAL);
+        children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+                .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
+                .addJavadoc("The client creates its services; use $L.\n\n@param ctx the client's request pipeline\n",
+                        accessor)
+                .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
+        children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
+        more.accept(ctor);
+        type.addMethod(ctor.build());
+        children.forEach((name, cls) -> type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
+                .returns(cls).addStatement("return $N", name)
+                .addJavadoc("@return the operations of {@code $L.$L}\n", path, name).build()));
     }
 
     private Map<String, ClassName> children(String path) {

@@ -105,12 +105,29 @@ public final class OkHttpTransport implements HttpTransport {
      * @return a new transport
      */
     public static OkHttpTransport create(int maxIdleConnections, Duration keepAlive) {
+        return create(maxIdleConnections, keepAlive, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
+    }
+
+    /**
+     * Creates a transport with a client of its own, the given pool size and socket timeouts.
+     *
+     * @param maxIdleConnections idle connections to keep for reuse, and asynchronous calls allowed per host
+     * @param keepAlive how long an idle connection is kept
+     * @param connect the connect timeout
+     * @param read the read timeout
+     * @param write the write timeout
+     * @return a new transport, shut down by {@link #close()}
+     */
+    public static OkHttpTransport create(int maxIdleConnections, Duration keepAlive, Duration connect, Duration read,
+                                         Duration write) {
         OkHttpClient client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(maxIdleConnections, keepAlive.toMillis(), TimeUnit.MILLISECONDS))
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
-                .writeTimeout(Duration.ofSeconds(30))
+                .connectTimeout(connect)
+                .readTimeout(read)
+                .writeTimeout(write)
                 .build();
+        // OkHttp allows 5 asynchronous calls per host by default; the pool is sized for more callers, so is this.
         client.dispatcher().setMaxRequestsPerHost(Math.max(5, maxIdleConnections));
         client.dispatcher().setMaxRequests(Math.max(64, maxIdleConnections));
         return new OkHttpTransport(client, true);

@@ -367,24 +367,10 @@ public abstract class TokenStoreConformanceTest {
         TokenStore second = secondHandle();
         AtomicBoolean firstInside = new AtomicBoolean();
         AtomicBoolean overlap = new AtomicBoolean();
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> holder = pool.submit(() -> store.withRefreshLock(() -> {
-                firstInside.set(true);
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                firstInside.set(false);
-                return null;
-            }));
-            if (!entered.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail("the first handle never got the lock");
-            }
+            Future<?> holder = holdLock(pool, release, firstInside, "the first handle never got the lock");
             Future<?> contender = pool.submit(() -> second.withRefreshLock(() -> {
                 if (firstInside.get()) {
                     overlap.set(true);
@@ -458,23 +444,11 @@ public abstract class TokenStoreConformanceTest {
      * {@link LockTimeoutException} without running its action, so an API call's budget bounds the wait.
      */
     private void assertTimedLockGivesUp(TokenStore contender) throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean ran = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> holder = pool.submit(() -> store.withRefreshLock(() -> {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            if (!entered.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail("the first caller never got the lock");
-            }
+            Future<?> holder = holdLock(pool, release, null, "the first caller never got the lock");
             Future<Throwable> attempt = pool.submit(() -> {
                 try {
                     contender.withRefreshLock(Duration.ofMillis(100), () -> {
@@ -523,22 +497,10 @@ public abstract class TokenStoreConformanceTest {
     @Test
     void aHeldRefreshLockDoesNotBlockAnotherKey() throws Exception {
         TokenStore other = otherKey();
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> holder = pool.submit(() -> store.withRefreshLock(() -> {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            if (!entered.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail("the first key's lock was never obtained");
-            }
+            Future<?> holder = holdLock(pool, release, null, "the first key's lock was never obtained");
             // One user's refresh must not stall every other user's: this completes while the first lock is held.
             Future<String> free = pool.submit(() -> other.withRefreshLock(() -> {
                 other.save(MINIMAL);
@@ -566,4 +528,39 @@ public abstract class TokenStoreConformanceTest {
         Assumptions.assumeTrue(second.isPresent(), "openSameStorage not implemented for this store");
         return second.get();
     }
+
+    /**
+     * Takes the store's refresh lock on a pool thread and keeps it until {@code release} opens.
+     *
+     * @param pool where the holder runs
+     * @param release opened by the test to let the holder go
+     * @param inside set while the holder is inside the lock, or null
+     * @param neverGotIt the failure message when the lock is not obtained in time
+     * @return the holder's future, once the lock is held
+     * @throws InterruptedException if the test is interrupted while waiting
+     */
+    private Future<?> holdLock(ExecutorService pool, CountDownLatch release, AtomicBoolean inside, String neverGotIt)
+            throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> store.withRefreshLock(() -> {
+            if (inside != null) {
+                inside.set(true);
+            }
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (inside != null) {
+                inside.set(false);
+            }
+            return null;
+        }));
+        if (!entered.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail(neverGotIt);
+        }
+        return holder;
+    }
+
 }
