@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 public final class Pdp {
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String NO_CLOSURES = "picocli.disable.closures";
 
     private Pdp() {
     }
@@ -39,6 +40,10 @@ public final class Pdp {
         // slf4j-simple reads its level once, when the first logger is created: after this, before any SDK class.
         if (System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, Arrays.asList(args).contains("--verbose") ? "debug" : "warn");
+        }
+        // picocli's first command probes for Groovy's Closure class, a lookup that opens every jar on the class path.
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
         }
         try (Session session = new Session(env)) {
             return CommandTree.forArgs(session, args).execute(args);

@@ -44,12 +44,12 @@ public final class CommandTree {
      * @return the command line with the root and the subcommand {@code args} names (or all of them)
      */
     public static CommandLine forArgs(Session session, String... args) {
-        CommandLine cl = root(session);
         String name = firstPositional(args);
+        if (name != null && API_COMMANDS.contains(name) && !asksForHelp(args)) {
+            session.prewarmClient(); // first, so that it overlaps all of picocli's work
+        }
+        CommandLine cl = root(session);
         if (name != null && COMMANDS.containsKey(name)) {
-            if (API_COMMANDS.contains(name) && !asksForHelp(args)) {
-                session.prewarmClient();
-            }
             cl.addSubcommand(name, create(COMMANDS.get(name), session));
         } else if (name != null || !isVersionOnly(args)) {
             addAll(cl, session); // help, usage errors and unknown names list every command
