@@ -90,6 +90,7 @@ public final class Session implements AutoCloseable {
             t.setDaemon(true);
             t.start();
             prewarmed = f;
+            Warmup.start();
         }
     }
 
