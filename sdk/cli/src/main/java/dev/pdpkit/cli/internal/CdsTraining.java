@@ -45,6 +45,7 @@ public final class CdsTraining {
             Pdp.run(cli, "whoami");
             Pdp.run(cli, "whoami", "--json");
             Pdp.run(cli, "--help");
+            Pdp.run(cli, "--version");
         } finally {
             server.stop(0);
         }

@@ -31,7 +31,11 @@ public final class CommandTree {
         COMMANDS.put("completion", PKG + "CompletionCommand");
     }
 
-    /** Commands that always call the API: their client is built while picocli parses. */
+    /**
+     * Commands that always call the API: their client is built while picocli parses. With a service token they need
+     * none of the OAuth, doctor or emulator classes, so the launcher ({@code bin/pdp}) leaves those jars off the class
+     * path; it holds its own copy of this list, which a test keeps equal.
+     */
     private static final java.util.Set<String> API_COMMANDS = java.util.Set.of("whoami", "workspaces", "projects",
             "databases", "connections", "tokens", "regions");
 
@@ -65,6 +69,11 @@ public final class CommandTree {
         CommandLine cl = root(session);
         addAll(cl, session);
         return configure(cl, session);
+    }
+
+    /** @return the names of the commands that always call the API */
+    public static java.util.Set<String> apiCommands() {
+        return API_COMMANDS;
     }
 
     private static CommandLine root(Session session) {
