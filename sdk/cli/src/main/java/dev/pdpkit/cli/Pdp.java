@@ -46,7 +46,8 @@ public final class Pdp {
             System.setProperty(NO_CLOSURES, "true");
         }
         try (Session session = new Session(env)) {
-            return CommandTree.forArgs(session, args).execute(args);
+            Integer direct = CommandTree.runWithoutParser(session, args);
+            return direct != null ? direct : CommandTree.forArgs(session, args).execute(args);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.pdpkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pdpkit.cli.internal.CommandTree;
+import dev.pdpkit.cli.internal.Session;
 import dev.pdpkit.emulator.PrismaEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /** Runs {@code pdp} in-process against an emulator, with captured output and its own environment. */
 final class PdpRunner {
@@ -57,10 +60,23 @@ final class PdpRunner {
 
     /** Runs with the caller's buffers, which another thread may read while the command runs. */
     Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return run(out, err, cli -> Pdp.run(cli, args));
+    }
+
+    /** Runs always through picocli, as {@code Pdp.run} does for every command line but the few it runs directly. */
+    Result runParsed(String... args) {
+        return run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), cli -> {
+            try (Session session = new Session(cli)) {
+                return CommandTree.forArgs(session, args).execute(args);
+            }
+        });
+    }
+
+    private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, ToIntFunction<CliEnvironment> pdp) {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Pdp.run(new CliEnvironment(env, o, e, terminal, browser), args);
+            code = pdp.applyAsInt(new CliEnvironment(env, o, e, terminal, browser));
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -57,6 +57,28 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void whoamiRunWithoutTheParserAnswersAsPicocliWould() {
+        List<List<String>> lines = List.of(List.of("whoami"), List.of("whoami", "--json"), List.of("-q", "whoami"),
+                List.of("--verbose", "whoami", "--quiet", "--json"));
+        for (List<String> args : lines) {
+            String[] a = args.toArray(new String[0]);
+            assertThat(pdp.run(a)).as(String.join(" ", args)).isEqualTo(pdp.runParsed(a));
+        }
+        pdp.set("PRISMA_SERVICE_TOKEN", "pst_not-a-real-token");
+        PdpRunner.Result direct = pdp.run("whoami");
+        PdpRunner.Result parsed = pdp.runParsed("whoami");
+        assertThat(direct.exitCode()).isEqualTo(parsed.exitCode()).isEqualTo(3);
+        assertThat(withoutRequestId(direct.err())).isEqualTo(withoutRequestId(parsed.err())).contains("HTTP 401");
+        // Anything beyond the global flags goes through picocli, which reports it.
+        assertThat(pdp.run("whoami", "--json", "--json").err()).contains("should be specified only once");
+        assertThat(pdp.run("whoami", "extra").exitCode()).isEqualTo(2);
+    }
+
+    private static String withoutRequestId(String err) {
+        return err.replaceAll("request id [^ )]+", "request id X");
+    }
+
+    @Test
     void workspacesListAndGet() {
         JsonNode list = pdp.run("workspaces", "--json").json();
         assertThat(list.isArray()).isTrue();

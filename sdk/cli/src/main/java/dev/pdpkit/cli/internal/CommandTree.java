@@ -39,7 +39,46 @@ public final class CommandTree {
     private static final java.util.Set<String> API_COMMANDS = java.util.Set.of("whoami", "workspaces", "projects",
             "databases", "connections", "tokens", "regions");
 
+    /** Commands whose whole grammar is their name and the global flags. */
+    private static final java.util.Set<String> FLAGS_ONLY = java.util.Set.of("whoami");
+    private static final java.util.Set<String> GLOBAL_FLAGS = java.util.Set.of("--json", "-q", "--quiet",
+            "--verbose");
+
     private CommandTree() {
+    }
+
+    /**
+     * Runs {@code pdp whoami} with nothing but global flags without building picocli's model: on a cold JVM that
+     * model (annotation proxies, reflection, the converter registry) costs about as much CPU as the API call itself,
+     * and scripts call {@code pdp whoami -q} first and often. Anything else (help, any other argument, a flag given
+     * twice) returns null and goes through picocli, which also reports every usage error.
+     *
+     * @param session the run
+     * @param args the arguments
+     * @return the exit status, or null when {@code args} is not such a command line
+     */
+    public static Integer runWithoutParser(Session session, String... args) {
+        String name = null;
+        java.util.Set<String> flags = new java.util.HashSet<>();
+        for (String a : args) {
+            if (name == null && FLAGS_ONLY.contains(a)) {
+                name = a;
+            } else if (!GLOBAL_FLAGS.contains(a) || !flags.add(a.equals("-q") ? "--quiet" : a)) {
+                return null;
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        Warmup.start(); // the client is built on this thread, which has nothing else to do
+        session.json = flags.contains("--json");
+        session.quiet = flags.contains("--quiet");
+        session.verbose = flags.contains("--verbose");
+        try {
+            return ((PdpCommand) create(COMMANDS.get(name), session)).call();
+        } catch (Exception e) {
+            return ErrorReporter.report(e, session.env().err(), session.verbose());
+        }
     }
 
     /**
