@@ -1,29 +1,37 @@
 package dev.pdpkit.client.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
- * Immutable, case-insensitive HTTP headers of a response. Values of credential-bearing headers are masked by
- * {@link #toString()}.
+ * Immutable, case-insensitive HTTP headers of a request or response. Values of credential-bearing headers are masked
+ * by {@link #toString()}.
+ *
+ * <p>The headers are kept as name/value pairs in the order they were added; the map view is built only when asked
+ * for, since most responses are only looked up by name.
  */
 public final class HttpHeaders {
-    private static final HttpHeaders EMPTY = new HttpHeaders(Map.of());
+    private static final HttpHeaders EMPTY = new HttpHeaders(new String[0]);
     private static final Set<String> SENSITIVE = Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");
 
     // The Management API documents no request-id header; these are the names its edge and common proxies use.
     private static final List<String> REQUEST_ID_NAMES = List.of("x-request-id", "x-prisma-request-id", "cf-ray");
 
-    private final Map<String, List<String>> values;
+    /** Names at even indexes, each followed by its value. */
+    private final String[] pairs;
+    private volatile Map<String, List<String>> map;
 
-    private HttpHeaders(Map<String, List<String>> values) {
-        this.values = values;
+    private HttpHeaders(String[] pairs) {
+        this.pairs = pairs;
     }
 
     /** @return headers with no entries */
@@ -38,13 +46,9 @@ public final class HttpHeaders {
      * @return an immutable copy
      */
     public static HttpHeaders of(Map<String, ? extends List<String>> headers) {
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, list) -> copy.merge(name, List.copyOf(list), (a, b) -> {
-            List<String> both = new ArrayList<>(a);
-            both.addAll(b);
-            return List.copyOf(both);
-        }));
-        return new HttpHeaders(Collections.unmodifiableMap(copy));
+        Builder b = new Builder();
+        headers.forEach((name, list) -> list.forEach(value -> b.add(name, value)));
+        return b.build();
     }
 
     /**
@@ -58,7 +62,8 @@ public final class HttpHeaders {
 
     /** Builds {@link HttpHeaders}; names are case-insensitive, values keep their order. Not thread-safe. */
     public static final class Builder {
-        private final TreeMap<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private String[] pairs = new String[16];
+        private int size;
 
         private Builder() {
         }
@@ -69,9 +74,16 @@ public final class HttpHeaders {
          * @param name the header name
          * @param value its value
          * @return this builder
+         * @throws NullPointerException if the name or value is null
          */
         public Builder add(String name, String value) {
-            values.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, size * 2);
+            }
+            pairs[size++] = name;
+            pairs[size++] = value;
             return this;
         }
 
@@ -81,18 +93,24 @@ public final class HttpHeaders {
          * @param name the header name
          * @param value its value
          * @return this builder
+         * @throws NullPointerException if the name or value is null
          */
         public Builder set(String name, String value) {
-            List<String> one = new ArrayList<>(1);
-            one.add(value);
-            values.put(name, one);
-            return this;
+            int kept = 0;
+            for (int i = 0; i < size; i += 2) {
+                if (!pairs[i].equalsIgnoreCase(name)) {
+                    pairs[kept++] = pairs[i];
+                    pairs[kept++] = pairs[i + 1];
+                }
+            }
+            Arrays.fill(pairs, kept, size, null);
+            size = kept;
+            return add(name, value);
         }
 
         /** @return the headers */
         public HttpHeaders build() {
-            values.replaceAll((k, v) -> Collections.unmodifiableList(v));
-            return new HttpHeaders(Collections.unmodifiableMap(values));
+            return size == 0 ? EMPTY : new HttpHeaders(Arrays.copyOf(pairs, size));
         }
     }
 
@@ -103,18 +121,43 @@ public final class HttpHeaders {
      * @return the first value, or empty when the header is absent
      */
     public Optional<String> first(String name) {
-        List<String> list = values.get(name);
-        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i].equalsIgnoreCase(name)) {
+                return Optional.of(pairs[i + 1]);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
      * Returns every value of a header.
      *
      * @param name the header name, any case
-     * @return the values, empty when the header is absent
+     * @return the values in the order received, empty when the header is absent
      */
     public List<String> all(String name) {
-        return values.getOrDefault(name, List.of());
+        List<String> out = null;
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i].equalsIgnoreCase(name)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(pairs[i + 1]);
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Calls {@code action} with each name and value, in the order they were added (a header with several values is
+     * passed once per value).
+     *
+     * @param action receives a header name and one of its values
+     */
+    public void forEach(BiConsumer<String, String> action) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            action.accept(pairs[i], pairs[i + 1]);
+        }
     }
 
     /** @return the request id the server sent, if any ({@code x-request-id}, {@code x-prisma-request-id}, {@code cf-ray}) */
@@ -130,12 +173,22 @@ public final class HttpHeaders {
 
     /** @return the header names, in case-insensitive order */
     public Set<String> names() {
-        return values.keySet();
+        return asMap().keySet();
     }
 
-    /** @return the headers as an unmodifiable map */
+    /** @return the headers as an unmodifiable map, names in case-insensitive order */
     public Map<String, List<String>> asMap() {
-        return values;
+        Map<String, List<String>> m = map;
+        if (m == null) {
+            TreeMap<String, List<String>> built = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 0; i < pairs.length; i += 2) {
+                built.computeIfAbsent(pairs[i], k -> new ArrayList<>(1)).add(pairs[i + 1]);
+            }
+            built.replaceAll((k, v) -> Collections.unmodifiableList(v));
+            m = Collections.unmodifiableMap(built);
+            map = m;
+        }
+        return m;
     }
 
     /**
@@ -150,19 +203,19 @@ public final class HttpHeaders {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HttpHeaders && values.equals(((HttpHeaders) o).values);
+        return o instanceof HttpHeaders && asMap().equals(((HttpHeaders) o).asMap());
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return asMap().hashCode();
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("HttpHeaders{");
         boolean first = true;
-        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+        for (Map.Entry<String, List<String>> e : asMap().entrySet()) {
             if (!first) {
                 sb.append(", ");
             }

@@ -1,14 +1,11 @@
 package dev.pdpkit.client.okhttp;
 
-import dev.pdpkit.client.core.HttpHeaders;
 import dev.pdpkit.client.errors.PrismaNetworkException;
 import dev.pdpkit.client.http.HttpRequest;
 import dev.pdpkit.client.http.HttpResponse;
 import dev.pdpkit.client.http.HttpTransport;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +47,11 @@ public final class OkHttpTransport implements HttpTransport {
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final OkHttpClient base;
+    /** For attempts whose budget outlasts every socket timeout: the common case, with one interceptor fewer. */
     private final OkHttpClient client;
+    /** For attempts with a shorter budget: the socket timeouts are cut to it. Shares the pool and dispatcher. */
+    private final OkHttpClient cutting;
+    private final BaseUrls urls = new BaseUrls();
     private final boolean owned;
 
     private OkHttpTransport(OkHttpClient base, boolean owned) {
@@ -61,9 +62,9 @@ public final class OkHttpTransport implements HttpTransport {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .authenticator(okhttp3.Authenticator.NONE)
-                .addInterceptor(OkHttpTransport::cutTimeouts)
                 .addNetworkInterceptor(new GuardInterceptor())
                 .build();
+        this.cutting = client.newBuilder().addInterceptor(OkHttpTransport::cutTimeouts).build();
     }
 
     /**
@@ -185,22 +186,15 @@ public final class OkHttpTransport implements HttpTransport {
     }
 
     private Call newCall(HttpRequest request) {
-        Request.Builder rb = new Request.Builder().url(request.url());
-        request.headers().asMap().forEach((name, values) -> {
-            for (int i = 0, n = values.size(); i < n; i++) {
-                rb.addHeader(name, values.get(i));
-            }
-        });
+        Request.Builder rb = new Request.Builder().url(urls.parse(request.url()));
+        request.headers().forEach(rb::addHeader);
         String method = request.method();
         RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
                 : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
         long budget = request.timeout().toMillis();
-        if (budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
-                || budget < client.writeTimeoutMillis()) {
-            // Only an attempt whose budget is shorter than a socket timeout needs its timeouts cut.
-            rb.tag(AttemptTimeout.class, new AttemptTimeout(request.timeout()));
-        }
-        Call call = client.newCall(rb.method(method, body).build());
+        boolean cut = budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
+                || budget < client.writeTimeoutMillis();
+        Call call = (cut ? cutting : client).newCall(rb.method(method, body).build());
         call.timeout().timeout(Math.max(1, request.timeout().toNanos()), TimeUnit.NANOSECONDS);
         return call;
     }
@@ -212,33 +206,21 @@ public final class OkHttpTransport implements HttpTransport {
     }
 
     /**
-     * Cuts the connect, read and write timeouts of one exchange to the attempt's budget. The call timeout alone is
-     * enforced by a single watchdog thread that can fall behind when many calls time out at once; socket timeouts are
-     * enforced by the kernel, so a stalled read ends on time whatever else is happening.
+     * Cuts the connect, read and write timeouts of one exchange to the attempt's budget (the call's timeout). The call
+     * timeout alone is enforced by a single watchdog thread that can fall behind when many calls time out at once;
+     * socket timeouts are enforced by the kernel, so a stalled read ends on time whatever else is happening.
      */
     private static Response cutTimeouts(okhttp3.Interceptor.Chain chain) throws IOException {
-        AttemptTimeout t = chain.request().tag(AttemptTimeout.class);
-        if (t == null) {
-            return chain.proceed(chain.request());
-        }
-        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, t.budget.toMillis()));
-        if (millis >= chain.connectTimeoutMillis() && millis >= chain.readTimeoutMillis()
-                && millis >= chain.writeTimeoutMillis()) {
+        long nanos = chain.call().timeout().timeoutNanos();
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos)));
+        if (nanos == 0 || (millis >= chain.connectTimeoutMillis() && millis >= chain.readTimeoutMillis()
+                && millis >= chain.writeTimeoutMillis())) {
             return chain.proceed(chain.request()); // nothing to cut: the client's own timeouts are shorter
         }
         return chain.withConnectTimeout(Math.min(millis, chain.connectTimeoutMillis()), TimeUnit.MILLISECONDS)
                 .withReadTimeout(Math.min(millis, chain.readTimeoutMillis()), TimeUnit.MILLISECONDS)
                 .withWriteTimeout(Math.min(millis, chain.writeTimeoutMillis()), TimeUnit.MILLISECONDS)
                 .proceed(chain.request());
-    }
-
-    /** The attempt's budget, carried to the interceptor as a request tag. */
-    private static final class AttemptTimeout {
-        final Duration budget;
-
-        AttemptTimeout(Duration budget) {
-            this.budget = budget;
-        }
     }
 
     @Override
@@ -252,9 +234,5 @@ public final class OkHttpTransport implements HttpTransport {
     @Override
     public String toString() {
         return "OkHttpTransport{owned=" + owned + "}";
-    }
-
-    static HttpHeaders headersOf(okhttp3.Headers headers) {
-        return HttpHeaders.of(headers.toMultimap());
     }
 }

@@ -130,7 +130,7 @@ public final class JsonSupport {
                 throw typeError(path, "a date-time string", node);
             }
             try {
-                return OffsetDateTime.parse(node.textValue());
+                return DateTimes.parseOffsetDateTime(node.textValue());
             } catch (DateTimeParseException e) {
                 // The parser's message repeats the text; leave it out.
                 throw new PrismaDecodeException(0, "expected an ISO-8601 date-time with offset at " + path, null);

@@ -10,7 +10,6 @@ import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,14 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AsyncCalls {
     private final RetryStage retry;
     private final Credentials credentials;
+    private final BearerHeader bearer;
     private final HttpStage http;
     private final boolean direct;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService blocking;
 
-    AsyncCalls(RetryStage retry, Credentials credentials, HttpStage http, boolean direct) {
+    AsyncCalls(RetryStage retry, Credentials credentials, BearerHeader bearer, HttpStage http, boolean direct) {
         this.retry = retry;
         this.credentials = credentials;
+        this.bearer = bearer;
         this.http = http;
         this.direct = direct;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("pdpkit-retry"));
@@ -99,30 +100,36 @@ public final class AsyncCalls {
         });
     }
 
-    /** Credentials, then the transport's own asynchronous send; one refresh and repeat after a 401, as in sync. */
+    /**
+     * Credentials, then the transport's own asynchronous send; one refresh and repeat after a 401, as in sync. A
+     * token that is at hand is taken on the calling thread; one that may block is fetched on the client's pool.
+     */
     private CompletableFuture<HttpResponse> sendDirect(Attempt attempt) {
-        Executor tokenThread = credentials.mayBlock() ? blocking : Runnable::run;
-        return CompletableFuture.supplyAsync(() -> AuthStage.token(credentials, attempt), tokenThread)
-                .thenCompose(token -> exchange(attempt, token).handle((ok, t) -> {
-                    if (t == null) {
-                        return CompletableFuture.completedFuture(ok);
-                    }
-                    PrismaException failure = Stages.typed(t, attempt.request());
-                    if (!(failure instanceof UnauthorizedException)
-                            || AuthStage.rejectsAnotherCredential(attempt.request(), (UnauthorizedException) failure)) {
-                        return CompletableFuture.<HttpResponse>failedFuture(failure);
-                    }
-                    return CompletableFuture.supplyAsync(() -> {
-                        if (!credentials.refreshAfterUnauthorized(token, attempt.remaining())) {
-                            throw failure;
-                        }
-                        return AuthStage.token(credentials, attempt);
-                    }, blocking).thenCompose(fresh -> exchange(attempt, fresh));
-                }).thenCompose(f -> f));
+        if (credentials.mayBlock()) {
+            return CompletableFuture.supplyAsync(() -> AuthStage.token(credentials, attempt), blocking)
+                    .thenCompose(token -> exchangeOrRefresh(attempt, token));
+        }
+        return exchangeOrRefresh(attempt, AuthStage.token(credentials, attempt));
+    }
+
+    private CompletableFuture<HttpResponse> exchangeOrRefresh(Attempt attempt, String token) {
+        return exchange(attempt, token).exceptionallyCompose(t -> {
+            PrismaException failure = Stages.typed(t, attempt.request());
+            if (!(failure instanceof UnauthorizedException)
+                    || AuthStage.rejectsAnotherCredential(attempt.request(), (UnauthorizedException) failure)) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                if (!credentials.refreshAfterUnauthorized(token, attempt.remaining())) {
+                    throw failure;
+                }
+                return AuthStage.token(credentials, attempt);
+            }, blocking).thenCompose(fresh -> exchange(attempt, fresh));
+        });
     }
 
     private CompletableFuture<HttpResponse> exchange(Attempt attempt, String token) {
-        attempt.headers().put("Authorization", "Bearer " + token);
+        attempt.authorization(bearer.of(token));
         return http.transport().sendAsync(http.request(attempt)).thenApply(http::checkStatus);
     }
 

@@ -5,12 +5,10 @@ import dev.pdpkit.client.internal.http.ApiRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * One attempt of a call as it travels down the pipeline. Each stage may add headers; the retry stage creates a fresh
- * attempt every time, so a retried request gets a fresh credential.
+ * One attempt of a call as it travels down the pipeline. The credentials stage sets its bearer token; the retry stage
+ * creates a fresh attempt every time, so a retried request gets a fresh credential.
  */
 public final class Attempt {
     private final ApiRequest request;
@@ -19,7 +17,7 @@ public final class Attempt {
     private final Instant deadline;
     private final Clock clock;
     private final Duration timeout;
-    private final Map<String, String> headers = new LinkedHashMap<>(4);
+    private String authorization;
 
     Attempt(ApiRequest request, RequestOptions options, int number, Instant deadline, Clock clock, Duration timeout) {
         this.request = request;
@@ -53,8 +51,13 @@ public final class Attempt {
         return timeout;
     }
 
-    /** @return headers stages added to this attempt (mutable, in order) */
-    public Map<String, String> headers() {
-        return headers;
+    /** @return the {@code Authorization} header value the credentials stage set, or null before it ran */
+    public String authorization() {
+        return authorization;
+    }
+
+    /** @param value the {@code Authorization} header value to send with this attempt */
+    void authorization(String value) {
+        this.authorization = value;
     }
 }

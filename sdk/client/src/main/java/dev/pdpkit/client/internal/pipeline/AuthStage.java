@@ -13,16 +13,18 @@ import dev.pdpkit.client.http.HttpResponse;
 public final class AuthStage implements Stage {
     private final Credentials credentials;
     private final Stage next;
+    private final BearerHeader header;
 
-    public AuthStage(Credentials credentials, Stage next) {
+    public AuthStage(Credentials credentials, BearerHeader header, Stage next) {
         this.credentials = credentials;
+        this.header = header;
         this.next = next;
     }
 
     @Override
     public HttpResponse send(Attempt attempt) {
         String token = token(credentials, attempt);
-        attempt.headers().put("Authorization", "Bearer " + token);
+        attempt.authorization(header.of(token));
         try {
             return next.send(attempt);
         } catch (UnauthorizedException e) {
@@ -30,7 +32,7 @@ public final class AuthStage implements Stage {
                     || !credentials.refreshAfterUnauthorized(token, attempt.remaining())) {
                 throw e;
             }
-            attempt.headers().put("Authorization", "Bearer " + token(credentials, attempt));
+            attempt.authorization(header.of(token(credentials, attempt)));
             return next.send(attempt);
         }
     }

@@ -56,7 +56,9 @@ public final class HttpStage implements Stage {
         HttpHeaders.Builder headers = HttpHeaders.builder();
         defaultHeaders.forEach(headers::set);
         attempt.options().headers().forEach(headers::set);
-        attempt.headers().forEach(headers::set);
+        if (attempt.authorization() != null) {
+            headers.set("Authorization", attempt.authorization());
+        }
         headers.set("Accept", "application/json");
         byte[] body = req.body() == null ? null : Json.writeBytes(req.body());
         return HttpRequest.of(req.method(), baseUrl + req.resolvedPathAndQuery(), headers.build(), body,

@@ -32,7 +32,8 @@ public final class Pipeline {
 
     private Pipeline(Settings s) {
         HttpStage http = new HttpStage(s.transport, s.baseUrl, s.headers, s.clock);
-        Stage perAttempt = new AuthStage(s.credentials, new LoggingStage(http, s.logBodies));
+        BearerHeader bearer = new BearerHeader();
+        Stage perAttempt = new AuthStage(s.credentials, bearer, new LoggingStage(http, s.logBodies));
         if (s.rateLimit != null) {
             perAttempt = new RateLimiterStage(s.rateLimit, s.sleeper, s.rateLimiterRegistry, perAttempt);
         }
@@ -41,7 +42,7 @@ public final class Pipeline {
         }
         Retries retries = new Retries(s.retryPolicy, s.retryRegistry);
         this.retry = new RetryStage(perAttempt, retries, s.timeout, s.sleeper, s.clock, s.listener);
-        this.async = new AsyncCalls(retry, s.credentials, http, s.circuitBreaker == null && s.rateLimit == null);
+        this.async = new AsyncCalls(retry, s.credentials, bearer, http, s.circuitBreaker == null && s.rateLimit == null);
     }
 
     /**
