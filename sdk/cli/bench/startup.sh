@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up harness: wall time of `pdp whoami` against a loopback emulator versus the official TypeScript SDK
 # (@prisma/management-api-sdk) doing one GET /v1/me in a fresh node process, measured alternately in the same run.
-# Prints both medians (and user+sys CPU medians, steadier on a busy machine) and the ratio pdp / node.
+# Prints both medians (and user+sys CPU medians, steadier on a busy machine) and the ratio pdp / node; and, for
+# comparison, `pdp workspaces list`, which goes through picocli (whoami alone with global flags does not).
 #
 #   mvn -B -q -Pstartup-bench -pl sdk/cli -am verify -DskipTests      (builds pdp, then runs this)
 #   sdk/cli/bench/startup.sh [RUNS]                                     (after a build; default 15 runs each)
@@ -49,19 +50,23 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR
 
 echo "warming up..." >&2
 "$pdp" whoami >/dev/null
+"$pdp" workspaces list >/dev/null
 node "$node_dir/get-me.mjs" >/dev/null
 for _ in 1 2; do "$pdp" whoami >/dev/null; node "$node_dir/get-me.mjs" >/dev/null; done
 
-: >"$work/pdp" ; : >"$work/node"
+: >"$work/pdp" ; : >"$work/node" ; : >"$work/list"
 for _ in $(seq 1 "$runs"); do
   sample "'$pdp' whoami" >>"$work/pdp"
   sample "node '$node_dir/get-me.mjs'" >>"$work/node"
+  sample "'$pdp' workspaces list" >>"$work/list"
 done
 pw=$(cut -d ' ' -f 1 "$work/pdp" | median); pc=$(cut -d ' ' -f 2 "$work/pdp" | median)
 nw=$(cut -d ' ' -f 1 "$work/node" | median); nc=$(cut -d ' ' -f 2 "$work/node" | median)
+lw=$(cut -d ' ' -f 1 "$work/list" | median); lc=$(cut -d ' ' -f 2 "$work/list" | median)
 echo "runs: $runs each, alternating; $(nproc) CPUs; load average $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "java (as the launcher picks it): $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n 1); node: $(node --version)"
 printf 'pdp whoami (JVM, AppCDS, C1):       median wall %5d ms   cpu %5d ms\n' "$pw" "$pc"
 printf 'TS SDK GET /v1/me (fresh node):     median wall %5d ms   cpu %5d ms\n' "$nw" "$nc"
 awk -v p="$pw" -v n="$nw" -v pc="$pc" -v nc="$nc" \
   'BEGIN {printf "ratio pdp/node: wall %.2f   cpu %.2f\n", p/n, pc/nc}'
+printf 'pdp workspaces list (via picocli):  median wall %5d ms   cpu %5d ms   (for comparison)\n' "$lw" "$lc"
