@@ -62,7 +62,7 @@ public final class HttpHeaders {
 
     /** Builds {@link HttpHeaders}; names are case-insensitive, values keep their order. Not thread-safe. */
     public static final class Builder {
-        private String[] pairs = new String[16];
+        private String[] pairs = new String[8];
         private int size;
 
         private Builder() {

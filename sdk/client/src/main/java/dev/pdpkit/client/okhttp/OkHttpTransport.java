@@ -43,6 +43,7 @@ public final class OkHttpTransport implements HttpTransport {
     /** How long an idle pooled connection is kept. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(1);
 
+    private static final long CUT_TOLERANCE_MILLIS = 1000;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
@@ -146,19 +147,27 @@ public final class OkHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse send(HttpRequest request) {
-        Call call = newCall(request);
+        boolean cut = cutsTimeouts(request);
+        Call call = newCall(request, cut);
+        Deadlines.Entry deadline = cut ? null : Deadlines.SHARED.watch(call, request.timeout().toNanos());
         try (Response response = call.execute()) {
             return toResponse(response);
         } catch (IOException e) {
-            throw Failures.network(request, e);
+            throw Failures.network(request, deadline == null ? e : deadline.explain(e));
         } catch (RuntimeException e) {
             throw Failures.unexpected(request, e);
+        } finally {
+            if (deadline != null) {
+                Deadlines.SHARED.done(deadline);
+            }
         }
     }
 
     @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
-        Call call = newCall(request);
+        boolean cut = cutsTimeouts(request);
+        Call call = newCall(request, cut);
+        Deadlines.Entry deadline = cut ? null : Deadlines.SHARED.watch(call, request.timeout().toNanos());
         CompletableFuture<HttpResponse> future = new CompletableFuture<>();
         future.whenComplete((r, t) -> {
             if (future.isCancelled()) {
@@ -168,33 +177,59 @@ public final class OkHttpTransport implements HttpTransport {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
-                future.completeExceptionally(Failures.network(request, e));
+                if (deadline != null) {
+                    Deadlines.SHARED.done(deadline);
+                }
+                future.completeExceptionally(Failures.network(request, deadline == null ? e : deadline.explain(e)));
             }
 
             @Override
             public void onResponse(Call c, Response response) {
+                HttpResponse result = null;
+                RuntimeException failure = null;
                 try (Response r = response) {
-                    future.complete(toResponse(r));
+                    result = toResponse(r);
                 } catch (IOException e) {
-                    future.completeExceptionally(Failures.network(request, e));
+                    failure = Failures.network(request, deadline == null ? e : deadline.explain(e));
                 } catch (RuntimeException e) {
-                    future.completeExceptionally(Failures.unexpected(request, e));
+                    failure = Failures.unexpected(request, e);
+                } finally {
+                    if (deadline != null) {
+                        Deadlines.SHARED.done(deadline); // before completing: the caller may look right away
+                    }
+                }
+                if (failure != null) {
+                    future.completeExceptionally(failure);
+                } else {
+                    future.complete(result);
                 }
             }
         });
         return future;
     }
 
-    private Call newCall(HttpRequest request) {
+    /**
+     * Tells whether an attempt's budget is shorter than a socket timeout. Such an attempt gets its socket timeouts cut
+     * to the budget and OkHttp's precise call timeout; any other is watched by {@link Deadlines}. Socket timeouts
+     * that outlast the budget by less than a second count as not shorter: a first attempt's half of the default
+     * budget is always a hair under them.
+     */
+    private boolean cutsTimeouts(HttpRequest request) {
+        long budget = request.timeout().toMillis() + CUT_TOLERANCE_MILLIS;
+        return budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
+                || budget < client.writeTimeoutMillis();
+    }
+
+    private Call newCall(HttpRequest request, boolean cut) {
         Request.Builder rb = new Request.Builder().url(urls.parse(request.url()));
         request.headers().forEach(rb::addHeader);
         String method = request.method();
         RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
                 : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
-        long budget = request.timeout().toMillis();
-        boolean cut = budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
-                || budget < client.writeTimeoutMillis();
-        Call call = (cut ? cutting : client).newCall(rb.method(method, body).build());
+        if (!cut) {
+            return client.newCall(rb.method(method, body).build());
+        }
+        Call call = cutting.newCall(rb.method(method, body).build());
         call.timeout().timeout(Math.max(1, request.timeout().toNanos()), TimeUnit.NANOSECONDS);
         return call;
     }

@@ -17,8 +17,10 @@ public final class ApiRequest {
     private final String operationId;
     private final String method;
     private final String pathTemplate;
-    private final Map<String, String> pathParams;
+    /** Placeholder names at even indexes, each followed by its raw value; a request has one or two. */
+    private final String[] pathParams;
     private final Map<String, List<String>> query;
+    private String pathAndQuery;
     private final JsonNode body;
     private final IdempotencyKind idempotency;
     private final boolean unauthorizedMeansBodyCredential;
@@ -37,9 +39,10 @@ public final class ApiRequest {
         this.operationId = b.operationId;
         this.method = b.method;
         this.pathTemplate = b.pathTemplate;
-        // A builder makes one request, so its maps are taken over rather than copied.
-        this.pathParams = Collections.unmodifiableMap(b.pathParams);
-        if (b.query.isEmpty()) {
+        // A builder makes one request, so its collections are taken over rather than copied.
+        this.pathParams = b.pathParamCount == b.pathParams.length ? b.pathParams
+                : java.util.Arrays.copyOf(b.pathParams, b.pathParamCount);
+        if (b.query == null || b.query.isEmpty()) {
             this.query = Map.of();
         } else {
             b.query.replaceAll((k, v) -> List.copyOf(v));
@@ -76,8 +79,22 @@ public final class ApiRequest {
         return pathTemplate;
     }
 
+    /** @return the path parameters' raw values by placeholder name */
     public Map<String, String> pathParams() {
-        return pathParams;
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < pathParams.length; i += 2) {
+            out.put(pathParams[i], pathParams[i + 1]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private String pathParam(String name) {
+        for (int i = 0; i < pathParams.length; i += 2) {
+            if (pathParams[i].equals(name)) {
+                return pathParams[i + 1];
+            }
+        }
+        return null;
     }
 
     public Map<String, List<String>> query() {
@@ -116,7 +133,7 @@ public final class ApiRequest {
             int close = pathTemplate.indexOf('}', open);
             out.append(pathTemplate, i, open);
             String name = pathTemplate.substring(open + 1, close);
-            String value = pathParams.get(name);
+            String value = pathParam(name);
             if (value == null) {
                 throw new IllegalArgumentException("path parameter '" + name + "' is required");
             }
@@ -135,7 +152,7 @@ public final class ApiRequest {
      */
     public ApiRequest withQuery(String name, String value) {
         Builder b = toBuilder();
-        b.query.remove(name);
+        b.queryMap().remove(name);
         if (value != null) {
             b.query(name, value);
         }
@@ -158,8 +175,10 @@ public final class ApiRequest {
 
     private Builder toBuilder() {
         Builder b = new Builder(operationId, method, pathTemplate);
-        b.pathParams.putAll(pathParams);
-        query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
+        for (int i = 0; i < pathParams.length; i += 2) {
+            b.pathParam(pathParams[i], pathParams[i + 1]);
+        }
+        query.forEach((k, v) -> b.queryMap().put(k, new ArrayList<>(v)));
         b.body = body;
         b.idempotency = idempotency;
         b.unauthorizedMeansBodyCredential = unauthorizedMeansBodyCredential;
@@ -172,6 +191,15 @@ public final class ApiRequest {
      * @return for example {@code /v1/projects?cursor=abc&limit=10}
      */
     public String resolvedPathAndQuery() {
+        String done = pathAndQuery;
+        if (done == null) {
+            done = buildPathAndQuery();
+            pathAndQuery = done; // racy but safe: a String, and every thread computes the same one
+        }
+        return done;
+    }
+
+    private String buildPathAndQuery() {
         String path = resolvedPath();
         if (query.isEmpty()) {
             return path;
@@ -249,8 +277,9 @@ public final class ApiRequest {
         private final String operationId;
         private final String method;
         private final String pathTemplate;
-        private final Map<String, String> pathParams = new LinkedHashMap<>();
-        private final Map<String, List<String>> query = new LinkedHashMap<>();
+        private String[] pathParams = new String[2];
+        private int pathParamCount;
+        private Map<String, List<String>> query;
         private JsonNode body;
         private IdempotencyKind idempotency;
         private boolean unauthorizedMeansBodyCredential;
@@ -271,7 +300,17 @@ public final class ApiRequest {
         public Builder pathParam(String name, String value) {
             Objects.requireNonNull(value, () -> "path parameter '" + name + "' is required");
             checkPathValue(name, value);
-            pathParams.put(name, value);
+            for (int i = 0; i < pathParamCount; i += 2) {
+                if (pathParams[i].equals(name)) {
+                    pathParams[i + 1] = value;
+                    return this;
+                }
+            }
+            if (pathParamCount == pathParams.length) {
+                pathParams = java.util.Arrays.copyOf(pathParams, pathParamCount * 2);
+            }
+            pathParams[pathParamCount++] = name;
+            pathParams[pathParamCount++] = value;
             return this;
         }
 
@@ -292,8 +331,15 @@ public final class ApiRequest {
                 }
                 return this;
             }
-            query.computeIfAbsent(name, k -> new ArrayList<>()).add(String.valueOf(value));
+            queryMap().computeIfAbsent(name, k -> new ArrayList<>()).add(String.valueOf(value));
             return this;
+        }
+
+        private Map<String, List<String>> queryMap() {
+            if (query == null) {
+                query = new LinkedHashMap<>();
+            }
+            return query;
         }
 
         /**
