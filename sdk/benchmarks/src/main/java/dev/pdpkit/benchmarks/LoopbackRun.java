@@ -1,27 +1,26 @@
 package dev.pdpkit.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The loopback throughput harness: SDK and floor against one canned server, in alternating order over several rounds
- * so that drift on a busy machine hits both alike; 1 and 64 blocking callers, and the async forms with 64 calls in
- * flight on a dispatcher of 8 threads.
+ * The loopback throughput harness: SDK and floor, each in a {@link LoopbackWorker} JVM with its own canned server, run
+ * in alternating order over several rounds so that drift on a busy machine hits both alike; 1 and 64 blocking callers,
+ * and the async forms with 64 calls in flight on a dispatcher of 8 threads.
  */
 final class LoopbackRun {
     static final int CALLERS = 64;
     static final long CALLS = 20_000;
     static final long SINGLE_CALLS = 10_000;
-    static final int ASYNC_THREADS = 8;
     /**
      * Rounds run before measuring. The SDK has more code than the floor for the JIT to compile; with a single warm-up
      * round the first measured rounds still paid for its compilation, which is start-up cost, not per-call cost.
@@ -33,65 +32,83 @@ final class LoopbackRun {
 
     /**
      * @param rounds measured rounds after the warm-up
-     * @return every measurement, keyed {@code sdk/1}, {@code sdk/64}, {@code sdk/async}, {@code floor/...}; no
-     *         {@code sdk/async} while the SDK has no async API
-     * @throws Exception if the server cannot start or a run is interrupted
+     * @return every measurement, keyed {@code sdk/1}, {@code sdk/64}, {@code sdk/async}, {@code floor/...}
+     * @throws Exception if a worker cannot start or a run fails
      */
     static Map<String, List<Measurement>> run(int rounds) throws Exception {
         Map<String, List<Measurement>> out = new LinkedHashMap<>();
-        ExecutorService floorThreads = Executors.newFixedThreadPool(ASYNC_THREADS);
-        ExecutorService sdkThreads = Executors.newFixedThreadPool(ASYNC_THREADS);
-        try (ServerProcess server = ServerProcess.start();
-             Harness harness = new Harness(server, CALLERS);
-             Sdk sdk = Sdk.connect(server.baseUrl());
-             Floor floor = Floor.connect(server.baseUrl());
-             Floor floorAsync = Floor.connect(server.baseUrl()).with(asyncHttp(floorThreads));
-             Sdk sdkAsync = Sdk.connect(server.baseUrl(), asyncHttp(sdkThreads))) {
-            Map<String, Target> targets = new LinkedHashMap<>();
-            targets.put("floor", new Target(floor::get, id -> floorAsync.getAsync()));
-            targets.put("sdk", new Target(sdk::get, sdkAsync.asyncGet().orElse(null)));
+        try (Worker floor = Worker.start("floor"); Worker sdk = Worker.start("sdk")) {
+            List<Worker> order = List.of(floor, sdk);
             for (int round = 0; round < WARMUP_ROUNDS; round++) { // JIT, connection pools, server threads
-                for (Target t : targets.values()) {
-                    harness.blocking(t.blocking, CALLERS, CALLS);
-                    harness.blocking(t.blocking, 1, SINGLE_CALLS);
-                    if (t.async != null) {
-                        harness.async(t.async, CALLERS, CALLS);
-                    }
+                for (Worker w : order) {
+                    w.round();
                 }
             }
             for (int round = 0; round < rounds; round++) {
-                List<String> order = new ArrayList<>(targets.keySet());
-                if (round % 2 == 1) {
-                    order = List.of(order.get(1), order.get(0));
-                }
-                for (String name : order) {
-                    Target t = targets.get(name);
-                    add(out, name + "/1", harness.blocking(t.blocking, 1, SINGLE_CALLS));
-                    add(out, name + "/64", harness.blocking(t.blocking, CALLERS, CALLS));
-                    if (t.async != null) {
-                        add(out, name + "/async", harness.async(t.async, CALLERS, CALLS));
-                    }
+                for (Worker w : round % 2 == 0 ? order : List.of(sdk, floor)) {
+                    w.round().forEach((key, m) -> out.computeIfAbsent(w.name + key, k -> new ArrayList<>()).add(m));
                 }
             }
-        } finally {
-            floorThreads.shutdownNow();
-            sdkThreads.shutdownNow();
         }
         return out;
     }
 
-    /** An OkHttp client with the SDK's settings whose asynchronous calls run on {@code threads} only. */
-    private static OkHttpClient asyncHttp(ExecutorService threads) {
-        Dispatcher dispatcher = new Dispatcher(threads);
-        dispatcher.setMaxRequests(CALLERS);
-        dispatcher.setMaxRequestsPerHost(CALLERS);
-        return Floor.sdkLike(new OkHttpClient.Builder()).dispatcher(dispatcher).build();
-    }
+    /** A worker JVM and the pipes to it. */
+    private static final class Worker implements AutoCloseable {
+        final String name;
+        private final Process process;
+        private final BufferedReader from;
+        private final PrintStream to;
+        private final boolean async;
 
-    private static void add(Map<String, List<Measurement>> out, String key, Measurement m) {
-        out.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
-    }
+        private Worker(String name, Process process) throws IOException {
+            this.name = name;
+            this.process = process;
+            this.from = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.to = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            String ready = from.readLine();
+            if (ready == null || !ready.startsWith("ready ")) {
+                process.destroyForcibly();
+                throw new IOException("the " + name + " worker did not start (it printed " + ready + ")");
+            }
+            this.async = Boolean.parseBoolean(ready.substring("ready ".length()));
+        }
 
-    private record Target(LongSupplier blocking, Function<String, ? extends CompletableFuture<?>> async) {
+        static Worker start(String name) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    LoopbackWorker.class.getName(), name));
+            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+            return new Worker(name, pb.start());
+        }
+
+        /** @return one round: 1 caller, 64 callers, and the async form when the side has one */
+        Map<String, Measurement> round() throws IOException {
+            Map<String, Measurement> m = new LinkedHashMap<>();
+            m.put("/1", ask("blocking 1 " + SINGLE_CALLS));
+            m.put("/64", ask("blocking " + CALLERS + " " + CALLS));
+            if (async) {
+                m.put("/async", ask("async " + CALLERS + " " + CALLS));
+            }
+            return m;
+        }
+
+        private Measurement ask(String command) throws IOException {
+            to.println(command);
+            String line = from.readLine();
+            if (line == null) {
+                throw new IOException("the " + name + " worker exited during '" + command + "'");
+            }
+            return Measurement.parse(line);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            to.println("quit");
+            to.close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.internal.http.ApiRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * One attempt of a call as it travels down the pipeline. The credentials stage sets its bearer token; the retry stage
@@ -14,16 +13,17 @@ public final class Attempt {
     private final ApiRequest request;
     private final RequestOptions options;
     private final int number;
-    private final Instant deadline;
+    private final long deadlineMillis;
     private final Clock clock;
     private final Duration timeout;
     private String authorization;
 
-    Attempt(ApiRequest request, RequestOptions options, int number, Instant deadline, Clock clock, Duration timeout) {
+    Attempt(ApiRequest request, RequestOptions options, int number, long deadlineMillis, Clock clock,
+            Duration timeout) {
         this.request = request;
         this.options = options;
         this.number = number;
-        this.deadline = deadline;
+        this.deadlineMillis = deadlineMillis;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -43,7 +43,7 @@ public final class Attempt {
 
     /** @return the time left before the whole call's deadline; zero or negative when it has passed */
     public Duration remaining() {
-        return Duration.between(clock.instant(), deadline);
+        return Duration.ofMillis(deadlineMillis - clock.millis());
     }
 
     /** @return how long this attempt may take: the call's remaining budget, or part of it when a retry may follow */

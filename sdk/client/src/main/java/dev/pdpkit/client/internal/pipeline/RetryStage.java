@@ -14,7 +14,6 @@ import dev.pdpkit.client.internal.http.Transport;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The outermost stage and the only owner of retries (the transport never retries). For each call it takes a
@@ -80,6 +79,12 @@ public final class RetryStage implements Transport {
         }
     }
 
+    /** @return {@code now + budget} in milliseconds, saturated: a budget of centuries means no deadline in practice */
+    static long deadline(long nowMillis, Duration budget) {
+        long cap = Long.MAX_VALUE / 4;
+        return budget.compareTo(Duration.ofMillis(cap)) >= 0 ? nowMillis + cap : nowMillis + budget.toMillis();
+    }
+
     static int statusOf(PrismaException e) {
         return e instanceof PrismaApiException ? ((PrismaApiException) e).statusCode() : 0;
     }
@@ -88,7 +93,8 @@ public final class RetryStage implements Transport {
     final class CallState {
         final ApiRequest request;
         final RequestOptions options;
-        final Instant deadline;
+        /** The call's deadline in the client clock's epoch milliseconds. */
+        final long deadlineMillis;
         final boolean repeatable;
         final int maxAttempts;
         final Retry.AsyncContext<Object> context;
@@ -98,7 +104,7 @@ public final class RetryStage implements Transport {
         CallState(ApiRequest request, RequestOptions options) {
             this.request = request;
             this.options = options;
-            this.deadline = clock.instant().plus(options.timeout().orElse(defaultTimeout));
+            this.deadlineMillis = deadline(clock.millis(), options.timeout().orElse(defaultTimeout));
             this.repeatable = RetryRules.repeatable(request, options.retryNonIdempotent().orElse(false));
             Retry retry = retries.forCall(repeatable, options.maxRetries().orElse(null));
             this.maxAttempts = retry.getRetryConfig().getMaxAttempts();
@@ -107,11 +113,11 @@ public final class RetryStage implements Transport {
 
         Attempt nextAttempt() {
             attempts++;
-            long remaining = Duration.between(clock.instant(), deadline).toNanos();
+            long remaining = deadlineMillis - clock.millis();
             // A request that may be tried again gets half of what is left, so that one stalled attempt cannot eat
             // the whole budget; the last possible attempt gets all of it.
-            Duration timeout = Duration.ofNanos(repeatable && attempts < maxAttempts ? remaining / 2 : remaining);
-            return new Attempt(request, options, attempts, deadline, clock, timeout);
+            Duration timeout = Duration.ofMillis(repeatable && attempts < maxAttempts ? remaining / 2 : remaining);
+            return new Attempt(request, options, attempts, deadlineMillis, clock, timeout);
         }
 
         /**
@@ -136,8 +142,7 @@ public final class RetryStage implements Transport {
                     && wait.compareTo(retries.policy().maxRetryAfter()) > 0) {
                 return null; // the server asked for longer than the client may wait
             }
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            return wait.compareTo(remaining) >= 0 ? null : wait;
+            return millis >= deadlineMillis - clock.millis() ? null : wait;
         }
 
         void report(Attempt attempt, int status, PrismaException failure, long startNanos,

@@ -1,0 +1,66 @@
+package dev.pdpkit.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * One side of the loopback comparison in a JVM of its own, with a canned server of its own: the SDK or the floor.
+ * Keeping the two apart means neither pays for the other's JIT compilation, nor runs code the JIT compiled with the
+ * other's type profile, as JMH does with a fork per benchmark. The parent sends one command per line
+ * ({@code blocking CALLERS CALLS}, {@code async IN_FLIGHT CALLS}) and reads back one {@link Measurement} line.
+ */
+public final class LoopbackWorker {
+    static final int ASYNC_THREADS = 8;
+
+    private LoopbackWorker() {
+    }
+
+    /**
+     * @param args {@code sdk} or {@code floor}
+     * @throws Exception if the server cannot start or a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        boolean sdkSide = args[0].equals("sdk");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        ExecutorService asyncThreads = Executors.newFixedThreadPool(ASYNC_THREADS);
+        try (ServerProcess server = ServerProcess.start();
+             Harness harness = new Harness(server, LoopbackRun.CALLERS);
+             Sdk sdk = sdkSide ? Sdk.connect(server.baseUrl()) : null;
+             Sdk sdkAsync = sdkSide ? Sdk.connect(server.baseUrl(), asyncHttp(asyncThreads)) : null;
+             Floor floor = sdkSide ? null : Floor.connect(server.baseUrl());
+             Floor floorAsync = sdkSide ? null : Floor.connect(server.baseUrl()).with(asyncHttp(asyncThreads))) {
+            LongSupplier blocking = sdkSide ? sdk::get : floor::get;
+            Function<String, ? extends CompletableFuture<?>> async = sdkSide ? sdkAsync.asyncGet().orElse(null)
+                    : id -> floorAsync.getAsync();
+            out.println("ready " + (async != null));
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                String[] cmd = line.split(" ");
+                int width = Integer.parseInt(cmd[1]);
+                long calls = Long.parseLong(cmd[2]);
+                Measurement m = cmd[0].equals("async") ? harness.async(async, width, calls)
+                        : harness.blocking(blocking, width, calls);
+                out.println(m.toLine());
+            }
+        } finally {
+            asyncThreads.shutdownNow();
+        }
+    }
+
+    /** An OkHttp client with the SDK's settings whose asynchronous calls run on {@code threads} only. */
+    private static OkHttpClient asyncHttp(ExecutorService threads) {
+        Dispatcher dispatcher = new Dispatcher(threads);
+        dispatcher.setMaxRequests(LoopbackRun.CALLERS);
+        dispatcher.setMaxRequestsPerHost(LoopbackRun.CALLERS);
+        return Floor.sdkLike(new OkHttpClient.Builder()).dispatcher(dispatcher).build();
+    }
+}
