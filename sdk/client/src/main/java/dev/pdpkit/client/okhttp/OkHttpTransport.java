@@ -35,6 +35,11 @@ import okhttp3.ResponseBody;
  *     .build();
  * }</pre>
  *
+ * <p>Each attempt's time budget ({@link HttpRequest#timeout()}) bounds the whole exchange. A budget shorter than the
+ * socket timeouts cuts them to it and is enforced exactly by OkHttp's call timeout; a longer one is enforced by the
+ * socket timeouts for any single stall and by one shared watchdog thread, up to a tenth of a second late, for an
+ * answer that trickles in.
+ *
  * <p>This package is the only part of the client's API that names OkHttp.
  */
 public final class OkHttpTransport implements HttpTransport {
