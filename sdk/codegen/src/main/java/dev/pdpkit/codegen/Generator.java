@@ -64,7 +64,7 @@ final class Generator {
         add(files, JavaTypes.CODEC, secretMembers());
         add(files, JavaTypes.SERVICES, services.bootstrap());
         if (services.hasGetOrCreate()) {
-            add(files, JavaTypes.SERVICES, ServiceEmitter.getOrCreateResult());
+            add(files, JavaTypes.SERVICES, GetOrCreateEmitter.resultType());
         }
         return files;
     }
