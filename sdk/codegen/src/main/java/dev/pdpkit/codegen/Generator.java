@@ -38,6 +38,7 @@ final class Generator {
      */
     Map<String, JavaFile> generate() {
         ModelEmitter models = new ModelEmitter(spec);
+        ParamsEmitter params = new ParamsEmitter();
         CodecEmitter codecs = new CodecEmitter();
         ServiceEmitter services = new ServiceEmitter(spec);
         Map<String, JavaFile> files = new TreeMap<>();
@@ -55,7 +56,7 @@ final class Generator {
             add(files, JavaTypes.CODEC, codecs.union(u));
         });
         for (Operation op : spec.operations()) {
-            add(files, JavaTypes.MODEL, models.params(op));
+            add(files, JavaTypes.MODEL, params.params(op));
             if (op.hasBody()) {
                 add(files, JavaTypes.CODEC, codecs.body(op));
             }

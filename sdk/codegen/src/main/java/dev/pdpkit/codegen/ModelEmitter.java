@@ -12,8 +12,6 @@ import com.palantir.javapoet.WildcardTypeName;
 import dev.pdpkit.codegen.SpecModel.EnumSchema;
 import dev.pdpkit.codegen.SpecModel.Field;
 import dev.pdpkit.codegen.SpecModel.ObjectSchema;
-import dev.pdpkit.codegen.SpecModel.Operation;
-import dev.pdpkit.codegen.SpecModel.Param;
 import dev.pdpkit.codegen.SpecModel.Scalar;
 import dev.pdpkit.codegen.SpecModel.ScalarKind;
 import dev.pdpkit.codegen.SpecModel.UnionSchema;
@@ -29,16 +27,12 @@ import javax.lang.model.element.Modifier;
  * unions, and one params class per operation.
  */
 final class ModelEmitter {
-    private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify",
+    static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify",
             "notifyAll", "wait", "clone", "finalize");
-    private static final Set<String> MODEL_RESERVED = union(OBJECT_METHODS, Set.of("builder", "toBuilder", "validate",
+    static final Set<String> MODEL_RESERVED = union(OBJECT_METHODS, Set.of("builder", "toBuilder", "validate",
             "_json",
             "additionalProperties", "build", "putAdditionalProperty", "putAllAdditionalProperties",
             "removeAdditionalProperty"));
-    private static final Set<String> PARAMS_RESERVED = union(OBJECT_METHODS, Set.of("builder", "toBuilder", "none",
-            "build", "additionalBodyProperties", "additionalQueryParams", "putAdditionalBodyProperty",
-            "putAllAdditionalBodyProperties", "removeAdditionalBodyProperty", "putAdditionalQueryParam",
-            "removeAdditionalQueryParam"));
 
     private final SpecModel spec;
     /** For each variant model, the unions it belongs to. */
@@ -325,236 +319,9 @@ final class ModelEmitter {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Params
-
-    TypeSpec params(Operation op) {
-        ClassName self = ClassName.get(JavaTypes.MODEL, op.typePrefix() + "Params");
-        ClassName builder = self.nestedClass("Builder");
-        String where = "operation " + op.operationId();
-        checkReserved(op.bodyFields(), PARAMS_RESERVED, where);
-        for (Param p : allParams(op)) {
-            if (PARAMS_RESERVED.contains(p.javaName())) {
-                throw new SpecException(where, "parameter name " + p.javaName() + " is reserved in params classes");
-            }
-        }
-        boolean none = op.pathParams().isEmpty() && !op.needsMoreThanPath();
-
-        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        type.addJavadoc("The parameters of $L ({@code $L}).\n\n", Docs.code(op.method() + " " + op.path()),
-                op.operationId());
-        if (op.hasBody()) {
-            type.addJavadoc("<p>Body fields are sent only when set, so an update sends exactly what was set; a "
-                    + "nullable field set to null sends an explicit {@code null}.\n");
-        }
-        if (none) {
-            type.addField(FieldSpec.builder(self, "NONE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("builder().build()").build());
-        }
-        for (Param p : allParams(op)) {
-            type.addField(JavaTypes.of(p.type()), p.javaName(), Modifier.PRIVATE, Modifier.FINAL);
-        }
-        for (Field f : op.bodyFields()) {
-            type.addField(FieldMembers.store(f));
-        }
-        if (op.hasBody()) {
-            type.addField(JavaTypes.STRING_OBJECT_MAP, "additionalBodyProperties", Modifier.PRIVATE, Modifier.FINAL);
-        }
-        type.addField(JavaTypes.QUERY_MAP, "additionalQueryParams", Modifier.PRIVATE, Modifier.FINAL);
-
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addParameter(builder, "builder");
-        for (Param p : allParams(op)) {
-            ctor.addStatement("this.$N = builder.$N", p.javaName(), p.javaName());
-        }
-        for (Field f : op.bodyFields()) {
-            ctor.addStatement("this.$N = builder.$N", f.javaName(), f.javaName());
-        }
-        if (op.hasBody()) {
-            ctor.addStatement("this.additionalBodyProperties =$W$T.unmodifiableMap(new $T<>(builder"
-                    + ".additionalBodyProperties))", JavaTypes.COLLECTIONS, JavaTypes.LINKED_HASH_MAP);
-        }
-        ctor.addStatement("$T query = new $T<>()", JavaTypes.QUERY_MAP, JavaTypes.LINKED_HASH_MAP)
-                .addStatement("builder.additionalQueryParams.forEach((k, v) -> query.put(k, $T.copyOf(v)))",
-                        JavaTypes.LIST)
-                .addStatement("this.additionalQueryParams = $T.unmodifiableMap(query)", JavaTypes.COLLECTIONS);
-        type.addMethod(ctor.build());
-
-        if (none) {
-            type.addMethod(MethodSpec.methodBuilder("none").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(self).addStatement("return NONE")
-                    .addJavadoc("@return params with nothing set, all parameters of this operation being optional\n")
-                    .build());
-        }
-        type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(builder).addStatement("return new $T()", builder)
-                .addJavadoc("@return a new builder with nothing set\n").build());
-
-        for (Param p : allParams(op)) {
-            MethodSpec.Builder m = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC);
-            String doc = Docs.of(p.description());
-            if (!doc.isEmpty()) {
-                m.addJavadoc("$L\n\n", doc);
-            }
-            if (p.required()) {
-                m.returns(JavaTypes.of(p.type())).addStatement("return $N", p.javaName())
-                        .addJavadoc("@return the {@code $L} parameter\n", p.name());
-            } else {
-                m.returns(ParameterizedTypeName.get(JavaTypes.OPTIONAL, JavaTypes.of(p.type())))
-                        .addStatement("return $T.ofNullable($N)", JavaTypes.OPTIONAL, p.javaName())
-                        .addJavadoc("@return the {@code $L} parameter, or empty when not set\n", p.name());
-            }
-            deprecate(m, p.deprecated());
-            type.addMethod(m.build());
-        }
-        for (Field f : op.bodyFields()) {
-            type.addMethods(FieldMembers.accessors(f, false));
-        }
-        if (op.hasBody()) {
-            type.addMethod(MethodSpec.methodBuilder("additionalBodyProperties").addModifiers(Modifier.PUBLIC)
-                    .returns(JavaTypes.STRING_OBJECT_MAP).addStatement("return additionalBodyProperties")
-                    .addJavadoc("@return extra members sent in the JSON body, as plain values, unmodifiable\n")
-                    .build());
-        }
-        type.addMethod(MethodSpec.methodBuilder("additionalQueryParams").addModifiers(Modifier.PUBLIC)
-                .returns(JavaTypes.QUERY_MAP).addStatement("return additionalQueryParams")
-                .addJavadoc("@return extra query parameters sent with the request, unmodifiable\n").build());
-
-        MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
-                .returns(builder).addJavadoc("@return a new builder initialised with these params\n")
-                .addStatement("$T b = new $T()", builder, builder);
-        List<String> members = new ArrayList<>();
-        for (Param p : allParams(op)) {
-            toBuilder.addStatement("b.$N = $N", p.javaName(), p.javaName());
-            members.add(p.javaName());
-        }
-        for (Field f : op.bodyFields()) {
-            toBuilder.addStatement("b.$N = $N", f.javaName(), f.javaName());
-            members.add(f.javaName());
-        }
-        if (op.hasBody()) {
-            toBuilder.addStatement("b.additionalBodyProperties.putAll(additionalBodyProperties)");
-            members.add("additionalBodyProperties");
-        }
-        toBuilder.addStatement("additionalQueryParams.forEach((k, v) -> b.additionalQueryParams.put(k, new $T<>(v)))",
-                JavaTypes.ARRAY_LIST).addStatement("return b");
-        members.add("additionalQueryParams");
-        type.addMethod(toBuilder.build());
-        type.addMethod(equalsMethod(self, members));
-        type.addMethod(hashCodeMethod(members));
-
-        CodeBlock.Builder str = CodeBlock.builder().add("return $T.of($S)", JavaTypes.TO_STRING, self.simpleName());
-        for (Param p : allParams(op)) {
-            str.add("\n.addValue($S, $N)", p.javaName(), p.javaName());
-        }
-        op.bodyFields().forEach(f -> str.add(FieldMembers.toStringPart(f)));
-        if (op.hasBody()) {
-            str.add("\n.addNames($S, additionalBodyProperties)", "additionalBodyProperties");
-        }
-        str.add("\n.addNames($S, additionalQueryParams)", "additionalQueryParams").add("\n.toString()");
-        type.addMethod(toStringMethod(str.build(), "Secret fields print as {@code ***}; additional properties "
-                + "print their names only."));
-
-        type.addType(paramsBuilder(op, self, builder));
-        return type.build();
-    }
-
-    private TypeSpec paramsBuilder(Operation op, ClassName self, ClassName builder) {
-        TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                Modifier.FINAL).addJavadoc("Builds {@link $T}. Not thread-safe.\n", self);
-        for (Param p : allParams(op)) {
-            b.addField(JavaTypes.of(p.type()), p.javaName(), Modifier.PRIVATE);
-        }
-        for (Field f : op.bodyFields()) {
-            b.addField(FieldMembers.builderStore(f));
-        }
-        if (op.hasBody()) {
-            b.addField(FieldSpec.builder(JavaTypes.STRING_OBJECT_MAP, "additionalBodyProperties", Modifier.PRIVATE,
-                    Modifier.FINAL).initializer("new $T<>()", JavaTypes.LINKED_HASH_MAP).build());
-        }
-        b.addField(FieldSpec.builder(JavaTypes.QUERY_MAP, "additionalQueryParams", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T<>()", JavaTypes.LINKED_HASH_MAP).build());
-        b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-
-        for (Param p : op.pathParams()) {
-            MethodSpec.Builder m = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC)
-                    .returns(builder).addParameter(JavaTypes.of(p.type()), p.javaName())
-                    .addJavadoc("Sets the path parameter {@code $L}.$L\n\n", p.name(), docSuffix(p.description()))
-                    .addJavadoc("@param $L the value, not null\n@return this builder\n", p.javaName())
-                    .addStatement("this.$N = $T.requireNonNull($N, $S)", p.javaName(), JavaTypes.OBJECTS,
-                            p.javaName(), p.javaName())
-                    .addStatement("return this");
-            deprecate(m, p.deprecated());
-            b.addMethod(m.build());
-        }
-        for (Param p : op.queryParams()) {
-            MethodSpec.Builder m = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC)
-                    .returns(builder).addParameter(JavaTypes.of(p.type()), p.javaName())
-                    .addJavadoc("Sets the query parameter {@code $L}.$L\n\n", p.name(), docSuffix(p.description()))
-                    .addJavadoc("@param $L the value, or null to leave it out\n@return this builder\n", p.javaName())
-                    .addStatement(JavaTypes.isList(p.type()) ? "this.$N = $N == null ? null : $T.copyOf($N)"
-                            : "this.$N = $N", listArgs(p))
-                    .addStatement("return this");
-            deprecate(m, p.deprecated());
-            b.addMethod(m.build());
-            if (JavaTypes.isDecimal(p.type())) {
-                MethodSpec.Builder whole = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC)
-                        .returns(builder).addParameter(long.class, p.javaName())
-                        .addJavadoc("Sets the query parameter {@code $L} to a whole number.\n\n", p.name())
-                        .addJavadoc("@param $L the value\n@return this builder\n", p.javaName())
-                        .addStatement("return $N($T.valueOf($N))", p.javaName(), JavaTypes.BIG_DECIMAL, p.javaName());
-                deprecate(whole, p.deprecated());
-                b.addMethod(whole.build());
-            }
-        }
-        for (Field f : op.bodyFields()) {
-            b.addMethods(FieldMembers.setters(f, builder));
-        }
-        if (op.hasBody()) {
-            addAdditionalSetters(b, builder, "AdditionalBodyProperty", "AdditionalBodyProperties",
-                    "additionalBodyProperties");
-        }
-        b.addMethod(MethodSpec.methodBuilder("putAdditionalQueryParam").addModifiers(Modifier.PUBLIC)
-                .returns(builder).addParameter(String.class, "key").addParameter(String.class, "value")
-                .addJavadoc("Adds a query parameter the SDK does not model; repeated calls add repeated values.\n\n"
-                        + "@param key the parameter name\n@param value the value\n@return this builder\n")
-                .addStatement("$T.requireNonNull(key, $S)", JavaTypes.OBJECTS, "key")
-                .addStatement("$T.requireNonNull(value, $S)", JavaTypes.OBJECTS, "value")
-                .addStatement("additionalQueryParams.computeIfAbsent(key, k -> new $T<>()).add(value)",
-                        JavaTypes.ARRAY_LIST)
-                .addStatement("return this").build());
-        b.addMethod(MethodSpec.methodBuilder("removeAdditionalQueryParam").addModifiers(Modifier.PUBLIC)
-                .returns(builder).addParameter(String.class, "key")
-                .addJavadoc("Removes every value of an additional query parameter.\n\n"
-                        + "@param key the parameter name\n@return this builder\n")
-                .addStatement("additionalQueryParams.remove(key)").addStatement("return this").build());
-
-        List<CodeBlock> paramChecks = new ArrayList<>();
-        for (Param p : allParams(op)) {
-            if (p.required()) {
-                paramChecks.add(CodeBlock.of("if ($N == null) {\n$>missing.add($S);\n$<}\n", p.javaName(),
-                        p.javaName()));
-            }
-        }
-        b.addMethod(buildMethod(self, self.simpleName(), requiredChecks(op.bodyFields(), paramChecks)));
-        return b.build();
-    }
-
-    private static Object[] listArgs(Param p) {
-        return JavaTypes.isList(p.type())
-                ? new Object[] {p.javaName(), p.javaName(), JavaTypes.LIST, p.javaName()}
-                : new Object[] {p.javaName(), p.javaName()};
-    }
-
-    private static List<Param> allParams(Operation op) {
-        List<Param> all = new ArrayList<>(op.pathParams());
-        all.addAll(op.queryParams());
-        return all;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
     // Shared pieces
 
-    private static void addAdditionalSetters(TypeSpec.Builder b, ClassName builder, String singular, String plural,
+    static void addAdditionalSetters(TypeSpec.Builder b, ClassName builder, String singular, String plural,
                                              String field) {
         TypeName anyMap = ParameterizedTypeName.get(JavaTypes.MAP, JavaTypes.STRING,
                 WildcardTypeName.subtypeOf(Object.class));
@@ -612,7 +379,7 @@ final class ModelEmitter {
         return null;
     }
 
-    private static List<CodeBlock> requiredChecks(List<Field> fields, List<CodeBlock> more) {
+    static List<CodeBlock> requiredChecks(List<Field> fields, List<CodeBlock> more) {
         List<CodeBlock> checks = new ArrayList<>(more);
         for (Field f : fields) {
             if (f.required()) {
@@ -624,7 +391,7 @@ final class ModelEmitter {
         return checks;
     }
 
-    private static MethodSpec buildMethod(ClassName self, String typeName, List<CodeBlock> checks) {
+    static MethodSpec buildMethod(ClassName self, String typeName, List<CodeBlock> checks) {
         MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("Builds the immutable object.\n\n@return the object\n");
         if (!checks.isEmpty()) {
@@ -639,7 +406,7 @@ final class ModelEmitter {
         return build.addStatement("return new $T(this)", self).build();
     }
 
-    private static MethodSpec equalsMethod(ClassName self, List<String> members) {
+    static MethodSpec equalsMethod(ClassName self, List<String> members) {
         CodeBlock.Builder cmp = CodeBlock.builder();
         for (int i = 0; i < members.size(); i++) {
             cmp.add(i == 0 ? "return " : "\n&& ").add("$T.equals($N, other.$N)", JavaTypes.OBJECTS, members.get(i),
@@ -657,19 +424,19 @@ final class ModelEmitter {
                 .build();
     }
 
-    private static MethodSpec hashCodeMethod(List<String> members) {
+    static MethodSpec hashCodeMethod(List<String> members) {
         return MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("return $T.hash($L)", JavaTypes.OBJECTS, members.stream()
                         .map(m -> CodeBlock.of("$N", m)).collect(CodeBlock.joining(",$W")))
                 .build();
     }
 
-    private static MethodSpec toStringMethod(CodeBlock body, String note) {
+    static MethodSpec toStringMethod(CodeBlock body, String note) {
         return MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class).addJavadoc("$L\n", note).addStatement("$L", body).build();
     }
 
-    private static void checkReserved(List<Field> fields, Set<String> reserved, String where) {
+    static void checkReserved(List<Field> fields, Set<String> reserved, String where) {
         for (Field f : fields) {
             if (reserved.contains(f.javaName())) {
                 throw new SpecException(where, "property " + f.jsonName() + " maps to the reserved Java name "
@@ -678,14 +445,14 @@ final class ModelEmitter {
         }
     }
 
-    private static void deprecate(MethodSpec.Builder m, boolean deprecated) {
+    static void deprecate(MethodSpec.Builder m, boolean deprecated) {
         if (deprecated) {
             m.addAnnotation(AnnotationSpec.builder(Deprecated.class).build())
                     .addJavadoc("@deprecated deprecated in the API\n");
         }
     }
 
-    private static String docSuffix(String description) {
+    static String docSuffix(String description) {
         String doc = Docs.of(description);
         return doc.isEmpty() ? "" : " " + doc;
     }
@@ -694,7 +461,7 @@ final class ModelEmitter {
         return type instanceof Scalar && ((Scalar) type).kind() == ScalarKind.STRING;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
