@@ -136,6 +136,9 @@ class PrismaManagementBuilderTest {
         client.me().get();
         assertThat(lastRequest().containsHeader("X-Trace-Id")).as("per-call header only on its call").isFalse();
         assertThat(lastRequest().getHeader("X-Team")).isEqualTo("core");
+        assertThat(lastRequest().header("X-Team").values()).as("the client's header once").hasSize(1);
+        assertThat(lastRequest().getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(lastRequest().header("Accept").values()).containsExactly("application/json");
     }
 
     @ParameterizedTest

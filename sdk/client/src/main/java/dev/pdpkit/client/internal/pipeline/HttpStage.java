@@ -20,6 +20,8 @@ public final class HttpStage implements Stage {
     private final HttpTransport transport;
     private final String baseUrl;
     private final Map<String, String> defaultHeaders;
+    /** The client's headers as name/value pairs, names distinct without regard to case. */
+    private final String[] plainDefaults;
     private final Clock clock;
 
     /**
@@ -32,6 +34,14 @@ public final class HttpStage implements Stage {
         this.transport = transport;
         this.baseUrl = baseUrl;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
+        HttpHeaders.Builder distinct = HttpHeaders.builder();
+        this.defaultHeaders.forEach(distinct::set);
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        distinct.build().forEach((name, value) -> {
+            pairs.add(name);
+            pairs.add(value);
+        });
+        this.plainDefaults = pairs.toArray(new String[0]);
         this.clock = clock;
     }
 
@@ -54,8 +64,16 @@ public final class HttpStage implements Stage {
                     + " could be sent", null, false);
         }
         HttpHeaders.Builder headers = HttpHeaders.builder();
-        defaultHeaders.forEach(headers::set);
-        attempt.options().headers().forEach(headers::set);
+        Map<String, String> perCall = attempt.options().headers();
+        if (perCall.isEmpty()) {
+            // The usual case: the client's headers are already distinct, so they are added without searching.
+            for (int i = 0; i < plainDefaults.length; i += 2) {
+                headers.add(plainDefaults[i], plainDefaults[i + 1]);
+            }
+        } else {
+            defaultHeaders.forEach(headers::set);
+            perCall.forEach(headers::set);
+        }
         if (attempt.authorization() != null) {
             headers.set("Authorization", attempt.authorization());
         }
