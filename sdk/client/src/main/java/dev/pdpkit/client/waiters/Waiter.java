@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
 public final class Waiter<T> {
     private final String resource;
     private final Supplier<T> fetch;
+    private final Supplier<CompletableFuture<T>> fetchAsync;
     private final Function<T, String> status;
     private final Predicate<String> success;
     private final Predicate<String> failure;
@@ -42,7 +44,11 @@ public final class Waiter<T> {
 
     private Waiter(Builder<T> b) {
         this.resource = b.resource;
-        this.fetch = Objects.requireNonNull(b.fetch, "fetch");
+        if (b.fetch == null && b.fetchAsync == null) {
+            throw new NullPointerException("fetch or fetchAsync");
+        }
+        this.fetchAsync = b.fetchAsync;
+        this.fetch = b.fetch != null ? b.fetch : () -> AsyncWait.join(b.fetchAsync.get());
         this.status = Objects.requireNonNull(b.status, "status");
         this.success = Objects.requireNonNull(b.success, "success");
         this.failure = b.failure;
@@ -79,19 +85,9 @@ public final class Waiter<T> {
         while (true) {
             attempt++;
             T value = fetch.get();
-            String current = value == null ? null : status.apply(value);
-            String shown = current == null ? "unknown" : current;
-            Instant now = clock.instant();
-            options.listener().onPoll(new WaitProgress(attempt, shown, Duration.between(start, now)));
-            if (current != null && success.test(current)) {
+            Duration remaining = check(value, attempt, start, deadline, options);
+            if (remaining == null) {
                 return value;
-            }
-            if (current != null && failure.test(current)) {
-                throw new ResourceFailedException(resource, current);
-            }
-            Duration remaining = Duration.between(now, deadline);
-            if (remaining.isZero() || remaining.isNegative()) {
-                throw new WaitTimeoutException(resource, shown, attempt, Duration.between(start, now));
             }
             try {
                 sleeper.sleep(interval.compareTo(remaining) < 0 ? interval : remaining);
@@ -103,12 +99,69 @@ public final class Waiter<T> {
         }
     }
 
+    /**
+     * Polls like {@link #await(WaitOptions)} without blocking a thread: each poll is {@code fetchAsync}, and the pause
+     * between polls is scheduled. Cancelling the returned future stops the polling and cancels the poll in flight.
+     *
+     * @param options timeout, intervals and listener
+     * @return the resource as the successful poll read it; completed exceptionally with what {@code await} throws
+     * @throws IllegalStateException if the waiter was built without {@code fetchAsync}
+     */
+    public CompletableFuture<T> awaitAsync(WaitOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (fetchAsync == null) {
+            throw new IllegalStateException("awaitAsync needs a waiter built with fetchAsync");
+        }
+        return new AsyncWait<>(this, options).start();
+    }
+
+    /**
+     * @return {@link #awaitAsync(WaitOptions)} with {@link WaitOptions#defaults()}
+     * @throws IllegalStateException if the waiter was built without {@code fetchAsync}
+     */
+    public CompletableFuture<T> awaitAsync() {
+        return awaitAsync(WaitOptions.defaults());
+    }
+
+    /**
+     * Judges one poll, for both forms of waiting: tells the listener, then ends the wait or says how long is left.
+     *
+     * @return null when the resource reached a success status, else the time left before the deadline (positive)
+     * @throws ResourceFailedException when the poll read a failure status
+     * @throws WaitTimeoutException when no time is left
+     */
+    Duration check(T value, int attempt, Instant start, Instant deadline, WaitOptions options) {
+        String current = value == null ? null : status.apply(value);
+        String shown = current == null ? "unknown" : current;
+        Instant now = clock.instant();
+        options.listener().onPoll(new WaitProgress(attempt, shown, Duration.between(start, now)));
+        if (current != null && success.test(current)) {
+            return null;
+        }
+        if (current != null && failure.test(current)) {
+            throw new ResourceFailedException(resource, current);
+        }
+        Duration remaining = Duration.between(now, deadline);
+        if (remaining.isZero() || remaining.isNegative()) {
+            throw new WaitTimeoutException(resource, shown, attempt, Duration.between(start, now));
+        }
+        return remaining;
+    }
+
+    Supplier<CompletableFuture<T>> fetchAsync() {
+        return fetchAsync;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** @return the default options: {@link WaitOptions#defaults()} */
     public T await() {
         return await(WaitOptions.defaults());
     }
 
-    private static Duration next(Duration interval, WaitOptions options) {
+    static Duration next(Duration interval, WaitOptions options) {
         double millis = interval.toMillis() * options.multiplier();
         long capped = (long) Math.min(millis, (double) options.maxInterval().toMillis());
         return Duration.ofMillis(Math.max(capped, 1));
@@ -122,6 +175,7 @@ public final class Waiter<T> {
     public static final class Builder<T> {
         private String resource = "resource";
         private Supplier<T> fetch;
+        private Supplier<CompletableFuture<T>> fetchAsync;
         private Function<T, String> status;
         private Predicate<String> success;
         private Predicate<String> failure = s -> false;
@@ -146,6 +200,16 @@ public final class Waiter<T> {
          */
         public Builder<T> fetch(Supplier<T> fetch) {
             this.fetch = Objects.requireNonNull(fetch, "fetch");
+            return this;
+        }
+
+        /**
+         * @param fetchAsync starts reading the resource once (typically an asynchronous {@code get}); needed by
+         *     {@code awaitAsync}, and used by {@code await} when no {@code fetch} is set
+         * @return this builder
+         */
+        public Builder<T> fetchAsync(Supplier<CompletableFuture<T>> fetchAsync) {
+            this.fetchAsync = Objects.requireNonNull(fetchAsync, "fetchAsync");
             return this;
         }
 
@@ -196,7 +260,7 @@ public final class Waiter<T> {
 
         /**
          * @return the waiter
-         * @throws NullPointerException if fetch, status or success is missing
+         * @throws NullPointerException if status, success, or both fetch and fetchAsync are missing
          */
         public Waiter<T> build() {
             return new Waiter<>(this);
