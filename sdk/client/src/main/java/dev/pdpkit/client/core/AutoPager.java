@@ -7,9 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -47,6 +50,43 @@ public final class AutoPager<T> implements Iterable<T> {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
+    /**
+     * Walks every item without blocking: pages after the first are fetched with {@link Page#nextPageAsync()}, each
+     * once the previous page's items have been given to {@code action}. The walk ends as {@link #iterator()} does,
+     * with the same {@link PrismaPaginationException} on broken pagination. Cancelling the future stops the walk
+     * before the next page.
+     *
+     * <pre>{@code
+     * client.async().projects().list()
+     *     .thenCompose(page -> page.autoPager().forEachAsync(p -> System.out.println(p.name())));
+     * }</pre>
+     *
+     * @param action receives each item, in order, on the thread that completed its page
+     * @return completes when the last page has been handled; exceptionally with the request's or the pagination's
+     *     exception, or with what {@code action} threw
+     * @throws UnsupportedOperationException if further pages exist and the first page cannot fetch them without
+     *     blocking (a page made with {@link Page#of} and no asynchronous fetcher)
+     */
+    public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        if (first.hasNextPage() && !first.fetchesAsync()) {
+            throw new UnsupportedOperationException("this page has no asynchronous fetcher; use iterator() or stream()");
+        }
+        return new AsyncWalk<T>(action).start(first);
+    }
+
+    /** A later page failed to arrive or to read: the failure, with every item fetched before it. */
+    static PrismaPaginationException laterPageFailed(PrismaDecodeException e, List<?> seen, int pagesBefore) {
+        if (e instanceof PrismaPaginationException) {
+            List<Object> all = new ArrayList<>(seen);
+            all.addAll(((PrismaPaginationException) e).itemsSoFar());
+            return new PrismaPaginationException(e.statusCode(), e.getMessage(), all,
+                    pagesBefore + 1);
+        }
+        return new PrismaPaginationException(e.statusCode(),
+                "a later page could not be read: " + e.getMessage(), seen, pagesBefore + 1);
+    }
+
     private static final class PagingIterator<T> implements Iterator<T> {
         private final Set<String> followed = new HashSet<>();
         private final List<T> seen = new ArrayList<>();
@@ -74,15 +114,9 @@ public final class AutoPager<T> implements Iterable<T> {
                 }
                 try {
                     page = page.nextPage();
-                } catch (PrismaPaginationException e) {
+                } catch (PrismaDecodeException e) { // a PrismaPaginationException too
                     page = null;
-                    List<Object> all = new ArrayList<>(seen);
-                    all.addAll(e.itemsSoFar());
-                    throw new PrismaPaginationException(e.statusCode(), e.getMessage(), all, pages + 1);
-                } catch (PrismaDecodeException e) {
-                    page = null;
-                    throw new PrismaPaginationException(e.statusCode(), "a later page could not be read: "
-                            + e.getMessage(), seen, pages + 1);
+                    throw laterPageFailed(e, seen, pages);
                 }
                 pages++;
                 seen.addAll(page.data());

@@ -133,6 +133,11 @@ public final class Page<T> {
         return asyncFetcher.apply(nextCursor);
     }
 
+    /** @return whether {@link #nextPageAsync()} can fetch the next page (the page came from an asynchronous call) */
+    boolean fetchesAsync() {
+        return asyncFetcher != null;
+    }
+
     /** @return an auto-pager over the items of this page and of every page after it */
     public AutoPager<T> autoPager() {
         return new AutoPager<>(this);

@@ -1,6 +1,7 @@
 package dev.pdpkit.client.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.pdpkit.client.core.Page;
@@ -25,15 +26,37 @@ class PaginationDriftTest extends LoopbackTest {
     @ParameterizedTest(name = "{0} ends the auto-pager with what was fetched")
     @EnumSource(Break.class)
     void brokenPaginationEndsTheAutoPagerWithWhatWasFetched(Break kind) {
+        FuzzCase c = serve(kind);
+        List<String> seen = new ArrayList<>();
+
+        Throwable thrown = catchThrowable(() -> client.projects().list().autoPager().forEach(p -> seen.add(p.id())));
+
+        assertEndedWithWhatWasFetched(c, thrown, seen);
+    }
+
+    @ParameterizedTest(name = "{0} ends the asynchronous walk with what was fetched")
+    @EnumSource(Break.class)
+    void brokenPaginationEndsTheAsynchronousWalkWithWhatWasFetched(Break kind) {
+        FuzzCase c = serve(kind);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Throwable thrown = catchThrowable(() -> client.async().projects().list()
+                .thenCompose(first -> first.autoPager().forEachAsync(p -> seen.add(p.id()))).join());
+
+        assertThat(thrown).isInstanceOf(java.util.concurrent.CompletionException.class);
+        assertEndedWithWhatWasFetched(c, thrown.getCause(), seen);
+    }
+
+    private FuzzCase serve(Break kind) {
         FuzzCase c = PageBreaks.of(FuzzOp.PROJECTS_LIST, kind);
         List<RawHttpServer.Responder> pages = new ArrayList<>();
         c.replies().forEach(r -> pages.add(r.responder()));
         pages.add(Replies.error(599)); // nothing more may be fetched
         answer(pages.toArray(RawHttpServer.Responder[]::new));
+        return c;
+    }
 
-        List<String> seen = new ArrayList<>();
-        Throwable thrown = catchThrowable(() -> client.projects().list().autoPager().forEach(p -> seen.add(p.id())));
-
+    private void assertEndedWithWhatWasFetched(FuzzCase c, Throwable thrown, List<String> seen) {
         assertThat(thrown).isInstanceOf(PrismaPaginationException.class);
         PrismaPaginationException e = (PrismaPaginationException) thrown;
         List<String> served = new ArrayList<>();
@@ -43,6 +66,28 @@ class PaginationDriftTest extends LoopbackTest {
         assertThat(soFar.subList(0, seen.size())).as("items the caller saw before the break").isEqualTo(seen);
         assertThat(e.pagesFetched()).isEqualTo(c.replies().size());
         assertThat(server.requests()).hasSize(c.replies().size());
+    }
+
+    @Test
+    void theAsynchronousWalkVisitsWellFormedPagesInOrder() {
+        answer(Replies.json(200, BaseBodies.text(BaseBodies.page("c1", true, BaseBodies.get("project")))),
+                Replies.json(200, BaseBodies.text(BaseBodies.page("c2", true, projectWithId("proj_2")))),
+                Replies.json(200, BaseBodies.text(BaseBodies.page(null, false, projectWithId("proj_3")))));
+
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.async().projects().list().thenCompose(first -> first.autoPager().forEachAsync(p -> ids.add(p.id())))
+                .join();
+
+        assertThat(ids).containsExactly("proj_1", "proj_2", "proj_3");
+    }
+
+    @Test
+    void aPageWithoutAnAsynchronousFetcherRefusesTheAsynchronousWalk() {
+        Page<String> handMade = Page.of(List.of("a"), true, "c1", cursor -> Page.of(List.of("b"), false, null,
+                c -> null));
+
+        assertThatThrownBy(() -> handMade.autoPager().forEachAsync(s -> { }))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
