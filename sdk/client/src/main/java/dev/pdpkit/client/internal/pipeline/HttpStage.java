@@ -19,9 +19,8 @@ import java.util.Map;
 public final class HttpStage implements Stage {
     private final HttpTransport transport;
     private final String baseUrl;
-    private final Map<String, String> defaultHeaders;
-    /** The client's headers as name/value pairs, names distinct without regard to case. */
-    private final String[] plainDefaults;
+    /** The client's own headers, names distinct without regard to case. */
+    private final HttpHeaders clientHeaders;
     private final Clock clock;
 
     /**
@@ -33,15 +32,9 @@ public final class HttpStage implements Stage {
     public HttpStage(HttpTransport transport, String baseUrl, Map<String, String> defaultHeaders, Clock clock) {
         this.transport = transport;
         this.baseUrl = baseUrl;
-        this.defaultHeaders = Map.copyOf(defaultHeaders);
         HttpHeaders.Builder distinct = HttpHeaders.builder();
-        this.defaultHeaders.forEach(distinct::set);
-        java.util.List<String> pairs = new java.util.ArrayList<>();
-        distinct.build().forEach((name, value) -> {
-            pairs.add(name);
-            pairs.add(value);
-        });
-        this.plainDefaults = pairs.toArray(new String[0]);
+        defaultHeaders.forEach(distinct::set);
+        this.clientHeaders = distinct.build();
         this.clock = clock;
     }
 
@@ -64,16 +57,8 @@ public final class HttpStage implements Stage {
                     + " could be sent", null, false);
         }
         HttpHeaders.Builder headers = HttpHeaders.builder();
-        Map<String, String> perCall = attempt.options().headers();
-        if (perCall.isEmpty()) {
-            // The usual case: the client's headers are already distinct, so they are added without searching.
-            for (int i = 0; i < plainDefaults.length; i += 2) {
-                headers.add(plainDefaults[i], plainDefaults[i + 1]);
-            }
-        } else {
-            defaultHeaders.forEach(headers::set);
-            perCall.forEach(headers::set);
-        }
+        clientHeaders.forEach(headers::add); // already distinct: nothing to replace
+        attempt.options().headers().forEach(headers::set);
         if (attempt.authorization() != null) {
             headers.set("Authorization", attempt.authorization());
         }
