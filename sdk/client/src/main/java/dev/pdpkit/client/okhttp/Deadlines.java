@@ -29,13 +29,15 @@ final class Deadlines {
     private final Set<Entry> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    /** One watched call. */
+    /** One watched call, or {@link #UNWATCHED} for a call OkHttp's own call timeout governs. */
     static final class Entry {
+        private final Deadlines owner;
         final Call call;
         final long deadlineNanos;
         volatile boolean fired;
 
-        Entry(Call call, long deadlineNanos) {
+        private Entry(Deadlines owner, Call call, long deadlineNanos) {
+            this.owner = owner;
             this.call = call;
             this.deadlineNanos = deadlineNanos;
         }
@@ -52,27 +54,32 @@ final class Deadlines {
             timeout.initCause(e);
             return timeout;
         }
+
+        /** Stops watching: the call ended, however it ended. */
+        void done() {
+            if (owner != null) {
+                owner.inFlight.remove(this);
+            }
+        }
     }
+
+    /** The entry of a call nobody watches here: it never fires, and {@link Entry#done()} does nothing. */
+    static final Entry UNWATCHED = new Entry(null, null, 0);
 
     /**
      * Starts watching a call.
      *
      * @param call the call, not yet executed
      * @param budgetNanos how long it may take in all
-     * @return the entry to pass to {@link #done}
+     * @return its entry, whose {@link Entry#done()} the caller calls when the call ends
      */
     Entry watch(Call call, long budgetNanos) {
-        Entry e = new Entry(call, System.nanoTime() + budgetNanos);
+        Entry e = new Entry(this, call, System.nanoTime() + budgetNanos);
         inFlight.add(e);
         if (!running.get() && running.compareAndSet(false, true)) {
             start();
         }
         return e;
-    }
-
-    /** @param e the entry of a call that ended, however it ended */
-    void done(Entry e) {
-        inFlight.remove(e);
     }
 
     /** @return how many calls are being watched now */

@@ -154,17 +154,15 @@ public final class OkHttpTransport implements HttpTransport {
     public HttpResponse send(HttpRequest request) {
         boolean cut = cutsTimeouts(request);
         Call call = newCall(request, cut);
-        Deadlines.Entry deadline = cut ? null : Deadlines.SHARED.watch(call, request.timeout().toNanos());
+        Deadlines.Entry deadline = watch(call, request, cut);
         try (Response response = call.execute()) {
             return toResponse(response);
         } catch (IOException e) {
-            throw Failures.network(request, deadline == null ? e : deadline.explain(e));
+            throw Failures.network(request, deadline.explain(e));
         } catch (RuntimeException e) {
             throw Failures.unexpected(request, e);
         } finally {
-            if (deadline != null) {
-                Deadlines.SHARED.done(deadline);
-            }
+            deadline.done();
         }
     }
 
@@ -172,7 +170,7 @@ public final class OkHttpTransport implements HttpTransport {
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
         boolean cut = cutsTimeouts(request);
         Call call = newCall(request, cut);
-        Deadlines.Entry deadline = cut ? null : Deadlines.SHARED.watch(call, request.timeout().toNanos());
+        Deadlines.Entry deadline = watch(call, request, cut);
         CompletableFuture<HttpResponse> future = new CompletableFuture<>();
         future.whenComplete((r, t) -> {
             if (future.isCancelled()) {
@@ -182,10 +180,8 @@ public final class OkHttpTransport implements HttpTransport {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
-                if (deadline != null) {
-                    Deadlines.SHARED.done(deadline);
-                }
-                future.completeExceptionally(Failures.network(request, deadline == null ? e : deadline.explain(e)));
+                deadline.done();
+                future.completeExceptionally(Failures.network(request, deadline.explain(e)));
             }
 
             @Override
@@ -195,13 +191,11 @@ public final class OkHttpTransport implements HttpTransport {
                 try (Response r = response) {
                     result = toResponse(r);
                 } catch (IOException e) {
-                    failure = Failures.network(request, deadline == null ? e : deadline.explain(e));
+                    failure = Failures.network(request, deadline.explain(e));
                 } catch (RuntimeException e) {
                     failure = Failures.unexpected(request, e);
                 } finally {
-                    if (deadline != null) {
-                        Deadlines.SHARED.done(deadline); // before completing: the caller may look right away
-                    }
+                    deadline.done(); // before completing: the caller may look right away
                 }
                 if (failure != null) {
                     future.completeExceptionally(failure);
@@ -223,6 +217,11 @@ public final class OkHttpTransport implements HttpTransport {
         long budget = request.timeout().toMillis() + CUT_TOLERANCE_MILLIS;
         return budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
                 || budget < client.writeTimeoutMillis();
+    }
+
+    /** @return the call's deadline entry: unwatched when OkHttp's call timeout already bounds it */
+    private static Deadlines.Entry watch(Call call, HttpRequest request, boolean cut) {
+        return cut ? Deadlines.UNWATCHED : Deadlines.SHARED.watch(call, request.timeout().toNanos());
     }
 
     private Call newCall(HttpRequest request, boolean cut) {
