@@ -2,6 +2,7 @@ package dev.pdpkit.client.core;
 
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.errors.PrismaPaginationException;
+import dev.pdpkit.client.internal.Futures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,8 +74,7 @@ final class AsyncWalk<T> {
     }
 
     private void fail(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = Futures.unwrap(failure);
         if (cause instanceof PrismaDecodeException) { // a PrismaPaginationException too
             done.completeExceptionally(AutoPager.laterPageFailed((PrismaDecodeException) cause, seen, pages));
         } else {

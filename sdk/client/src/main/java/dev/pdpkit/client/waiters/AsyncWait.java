@@ -1,6 +1,7 @@
 package dev.pdpkit.client.waiters;
 
 import dev.pdpkit.client.errors.PrismaException;
+import dev.pdpkit.client.internal.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -59,7 +60,7 @@ final class AsyncWait<T> {
         inFlight = next;
         next.whenComplete((value, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(unwrap(failure));
+                result.completeExceptionally(Futures.unwrap(failure));
                 return;
             }
             try {
@@ -82,15 +83,11 @@ final class AsyncWait<T> {
         try {
             return future.join();
         } catch (CompletionException | CancellationException e) {
-            Throwable cause = unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
             }
             throw new PrismaException("the poll failed", cause);
         }
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }

@@ -3,9 +3,8 @@ package dev.pdpkit.client.internal.pipeline;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.http.AttemptEvent;
 import dev.pdpkit.client.http.AttemptListener;
+import dev.pdpkit.client.internal.Futures;
 import dev.pdpkit.client.internal.http.ApiRequest;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Small helpers the stages share: keeping every failure typed, and calling listeners safely. */
 final class Stages {
@@ -17,11 +16,7 @@ final class Stages {
      * exception becomes one, so that callers only ever see the SDK's types.
      */
     static PrismaException typed(Throwable t, ApiRequest request) {
-        Throwable cause = t;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Futures.unwrap(t);
         if (cause instanceof PrismaException) {
             return (PrismaException) cause;
         }
