@@ -17,10 +17,8 @@ public final class ApiRequest {
     private final String operationId;
     private final String method;
     private final String pathTemplate;
-    /** Placeholder names at even indexes, each followed by its raw value; a request has one or two. */
-    private final String[] pathParams;
+    private final Map<String, String> pathParams;
     private final Map<String, List<String>> query;
-    private String pathAndQuery;
     private final JsonNode body;
     private final IdempotencyKind idempotency;
     private final boolean unauthorizedMeansBodyCredential;
@@ -39,9 +37,8 @@ public final class ApiRequest {
         this.operationId = b.operationId;
         this.method = b.method;
         this.pathTemplate = b.pathTemplate;
-        // A builder makes one request, so its collections are taken over rather than copied.
-        this.pathParams = b.pathParamCount == b.pathParams.length ? b.pathParams
-                : java.util.Arrays.copyOf(b.pathParams, b.pathParamCount);
+        // A builder makes one request, so its maps are taken over rather than copied.
+        this.pathParams = Collections.unmodifiableMap(b.pathParams);
         if (b.query == null || b.query.isEmpty()) {
             this.query = Map.of();
         } else {
@@ -79,22 +76,8 @@ public final class ApiRequest {
         return pathTemplate;
     }
 
-    /** @return the path parameters' raw values by placeholder name */
     public Map<String, String> pathParams() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < pathParams.length; i += 2) {
-            out.put(pathParams[i], pathParams[i + 1]);
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private String pathParam(String name) {
-        for (int i = 0; i < pathParams.length; i += 2) {
-            if (pathParams[i].equals(name)) {
-                return pathParams[i + 1];
-            }
-        }
-        return null;
+        return pathParams;
     }
 
     public Map<String, List<String>> query() {
@@ -133,7 +116,7 @@ public final class ApiRequest {
             int close = pathTemplate.indexOf('}', open);
             out.append(pathTemplate, i, open);
             String name = pathTemplate.substring(open + 1, close);
-            String value = pathParam(name);
+            String value = pathParams.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("path parameter '" + name + "' is required");
             }
@@ -175,9 +158,7 @@ public final class ApiRequest {
 
     private Builder toBuilder() {
         Builder b = new Builder(operationId, method, pathTemplate);
-        for (int i = 0; i < pathParams.length; i += 2) {
-            b.pathParam(pathParams[i], pathParams[i + 1]);
-        }
+        b.pathParams.putAll(pathParams);
         query.forEach((k, v) -> b.queryMap().put(k, new ArrayList<>(v)));
         b.body = body;
         b.idempotency = idempotency;
@@ -191,15 +172,6 @@ public final class ApiRequest {
      * @return for example {@code /v1/projects?cursor=abc&limit=10}
      */
     public String resolvedPathAndQuery() {
-        String done = pathAndQuery;
-        if (done == null) {
-            done = buildPathAndQuery();
-            pathAndQuery = done; // racy but safe: a String, and every thread computes the same one
-        }
-        return done;
-    }
-
-    private String buildPathAndQuery() {
         String path = resolvedPath();
         if (query.isEmpty()) {
             return path;
@@ -277,8 +249,7 @@ public final class ApiRequest {
         private final String operationId;
         private final String method;
         private final String pathTemplate;
-        private String[] pathParams = new String[2];
-        private int pathParamCount;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
         private Map<String, List<String>> query;
         private JsonNode body;
         private IdempotencyKind idempotency;
@@ -300,17 +271,7 @@ public final class ApiRequest {
         public Builder pathParam(String name, String value) {
             Objects.requireNonNull(value, () -> "path parameter '" + name + "' is required");
             checkPathValue(name, value);
-            for (int i = 0; i < pathParamCount; i += 2) {
-                if (pathParams[i].equals(name)) {
-                    pathParams[i + 1] = value;
-                    return this;
-                }
-            }
-            if (pathParamCount == pathParams.length) {
-                pathParams = java.util.Arrays.copyOf(pathParams, pathParamCount * 2);
-            }
-            pathParams[pathParamCount++] = name;
-            pathParams[pathParamCount++] = value;
+            pathParams.put(name, value);
             return this;
         }
 
