@@ -1,0 +1,96 @@
+package dev.pdpkit.transport.vertx.internal;
+
+import io.vertx.core.Context;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The event-loop contexts a transport runs its exchanges on, taken round-robin by callers that are not on one.
+ *
+ * <p>Vert.x binds an exchange, and a connection it opens, to the context it is started from; a thread outside Vert.x
+ * always gets the same event loop, so one busy caller thread would put every exchange on one loop. Deploying a no-op
+ * with {@code n} instances is the public way to get {@code n} contexts on distinct event loops.
+ */
+public final class EventLoops implements AutoCloseable {
+    private final Vertx vertx;
+    private final Context[] contexts;
+    private final String deployment;
+    private final AtomicInteger next = new AtomicInteger();
+
+    private EventLoops(Vertx vertx, Context[] contexts, String deployment) {
+        this.vertx = vertx;
+        this.contexts = contexts;
+        this.deployment = deployment;
+    }
+
+    /**
+     * Takes {@code count} event-loop contexts of a Vert.x instance.
+     *
+     * @param vertx the Vert.x instance
+     * @param count how many contexts (on distinct event loops as long as Vert.x has that many)
+     * @return the contexts
+     * @throws IllegalStateException if Vert.x does not deploy the no-op within ten seconds
+     */
+    public static EventLoops of(Vertx vertx, int count) {
+        CopyOnWriteArrayList<Context> seen = new CopyOnWriteArrayList<>();
+        try {
+            // Vert.x wants a distinct instance per context.
+            String id = vertx.deployVerticle(() -> new Recorder(seen), new DeploymentOptions().setInstances(count))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return new EventLoops(vertx, seen.toArray(new Context[0]), id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking Vert.x event loops", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not take Vert.x event loops", e);
+        }
+    }
+
+    /** Deployed once per context, only to learn the context. */
+    private static final class Recorder implements Deployable {
+        private final CopyOnWriteArrayList<Context> seen;
+
+        Recorder(CopyOnWriteArrayList<Context> seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public Future<?> deploy(Context context) {
+            seen.add(context);
+            return Future.succeededFuture();
+        }
+    }
+
+    /**
+     * Runs a task on an event loop: inline when the caller is already on one of this Vert.x instance's, else on the
+     * next of these contexts.
+     *
+     * @param task what to run
+     */
+    public void run(Runnable task) {
+        Context current = Vertx.currentContext();
+        if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
+            task.run();
+            return;
+        }
+        Context target = contexts[Math.floorMod(next.getAndIncrement(), contexts.length)];
+        target.runOnContext(v -> task.run());
+    }
+
+    /** @return whether the calling thread is an event loop of this Vert.x instance, which must never block */
+    public boolean onEventLoop() {
+        Context current = Vertx.currentContext();
+        return current != null && current.isEventLoopContext() && current.owner() == vertx;
+    }
+
+    /** Gives the contexts back (undeploys the no-op); the Vert.x instance itself is left alone. */
+    @Override
+    public void close() {
+        vertx.undeploy(deployment);
+    }
+}

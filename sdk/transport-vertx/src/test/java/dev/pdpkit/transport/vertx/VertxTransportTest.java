@@ -1,0 +1,90 @@
+package dev.pdpkit.transport.vertx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.pdpkit.client.errors.PrismaNetworkException;
+import dev.pdpkit.client.errors.PrismaTimeoutException;
+import dev.pdpkit.client.http.HttpRequest;
+import dev.pdpkit.client.http.HttpResponse;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What the Vert.x transport adds to the conformance suite: its pool, its event loops, shared instances. */
+class VertxTransportTest {
+    private static final Duration BUDGET = Duration.ofSeconds(10);
+
+    private static HttpRequest get(String url, Duration timeout) {
+        return HttpRequest.of("GET", url, Map.of(), null, timeout);
+    }
+
+    @Test
+    void anAttemptThatNeverGetsAPooledConnectionFailsAsNeverSent() throws Exception {
+        try (LoopbackServer server = LoopbackServer.silent();
+             VertxTransport transport = VertxTransport.builder().maxConnections(1).build()) {
+            CompletableFuture<HttpResponse> first = transport.sendAsync(get(server.baseUrl() + "/v1/hang", BUDGET));
+            assertThat(server.requestHead()).startsWith("GET /v1/hang");
+            HttpRequest post = HttpRequest.of("POST", server.baseUrl() + "/v1/projects", Map.of(),
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofMillis(200));
+
+            Throwable t = catchThrowable(() -> transport.send(post));
+
+            assertThat(t).isInstanceOf(PrismaTimeoutException.class).hasMessageContaining("POST /v1/projects");
+            assertThat(((PrismaTimeoutException) t).requestMayHaveBeenSent()).isFalse();
+            first.cancel(true);
+        }
+    }
+
+    @Test
+    void sendRefusesToBlockAnEventLoop() throws Exception {
+        try (VertxTransport transport = VertxTransport.create()) {
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            transport.vertx().runOnContext(v -> failure.complete(
+                    catchThrowable(() -> transport.send(get("http://127.0.0.1:9/v1/me", BUDGET)))));
+
+            Throwable t = failure.get(10, TimeUnit.SECONDS);
+            assertThat(t).isInstanceOf(PrismaNetworkException.class).hasMessageContaining("event loop");
+            assertThat(((PrismaNetworkException) t).requestMayHaveBeenSent()).isFalse();
+        }
+    }
+
+    @Test
+    void closingATransportOnTheApplicationsVertxAndClientLeavesThemOpen() throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        try (LoopbackServer server = LoopbackServer.replyingThenClosing(
+                "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")) {
+            HttpClient client = vertx.createHttpClient();
+            VertxTransport shared = VertxTransport.of(vertx, client);
+            VertxTransport ownClient = VertxTransport.builder().vertx(vertx).build();
+            shared.close();
+            ownClient.close();
+
+            int status = client.request(HttpMethod.GET, server.port(), "127.0.0.1", "/v1/me")
+                    .compose(r -> r.send()).map(r -> r.statusCode())
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(status).isEqualTo(204);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theBuilderRejectsNonsense() {
+        assertThatThrownBy(() -> VertxTransport.builder().eventLoops(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VertxTransport.builder().maxConnections(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VertxTransport.builder().keepAlive(Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(VertxTransport.DEFAULT_MAX_CONNECTIONS)
+                .isEqualTo(dev.pdpkit.client.okhttp.OkHttpTransport.DEFAULT_MAX_IDLE_CONNECTIONS);
+    }
+
+}
