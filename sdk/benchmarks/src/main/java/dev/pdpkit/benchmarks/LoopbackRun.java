@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The loopback throughput harness: SDK and floor, each in a {@link LoopbackWorker} JVM with its own canned server, run
  * in alternating order over several rounds so that drift on a busy machine hits both alike; 1 and 64 blocking callers,
- * and the async forms with 64 calls in flight on a dispatcher of 8 threads.
+ * and the async forms with 64 calls in flight: on an OkHttp dispatcher of 8 threads, and (SDK only) through the Vert.x
+ * transport on its 2 event loops.
  */
 final class LoopbackRun {
     static final int CALLERS = 64;
@@ -32,7 +33,8 @@ final class LoopbackRun {
 
     /**
      * @param rounds measured rounds after the warm-up
-     * @return every measurement, keyed {@code sdk/1}, {@code sdk/64}, {@code sdk/async}, {@code floor/...}
+     * @return every measurement, keyed {@code sdk/1}, {@code sdk/64}, {@code sdk/async}, {@code sdk/vertx},
+     *     {@code floor/...}
      * @throws Exception if a worker cannot start or a run fails
      */
     static Map<String, List<Measurement>> run(int rounds) throws Exception {
@@ -60,6 +62,7 @@ final class LoopbackRun {
         private final BufferedReader from;
         private final PrintStream to;
         private final boolean async;
+        private final boolean vertx;
 
         private Worker(String name, Process process) throws IOException {
             this.name = name;
@@ -71,7 +74,9 @@ final class LoopbackRun {
                 process.destroyForcibly();
                 throw new IOException("the " + name + " worker did not start (it printed " + ready + ")");
             }
-            this.async = Boolean.parseBoolean(ready.substring("ready ".length()));
+            String[] sides = ready.substring("ready ".length()).split(" ");
+            this.async = Boolean.parseBoolean(sides[0]);
+            this.vertx = sides.length > 1 && Boolean.parseBoolean(sides[1]);
         }
 
         static Worker start(String name) throws IOException {
@@ -82,13 +87,16 @@ final class LoopbackRun {
             return new Worker(name, pb.start());
         }
 
-        /** @return one round: 1 caller, 64 callers, and the async form when the side has one */
+        /** @return one round: 1 caller, 64 callers, and the async forms (OkHttp, Vert.x) the side has */
         Map<String, Measurement> round() throws IOException {
             Map<String, Measurement> m = new LinkedHashMap<>();
             m.put("/1", ask("blocking 1 " + SINGLE_CALLS));
             m.put("/64", ask("blocking " + CALLERS + " " + CALLS));
             if (async) {
                 m.put("/async", ask("async " + CALLERS + " " + CALLS));
+            }
+            if (vertx) {
+                m.put("/vertx", ask("vertx " + CALLERS + " " + CALLS));
             }
             return m;
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import dev.pdpkit.transport.vertx.VertxTransport;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -16,10 +17,13 @@ import okhttp3.OkHttpClient;
  * One side of the loopback comparison in a JVM of its own, with a canned server of its own: the SDK or the floor.
  * Keeping the two apart means neither pays for the other's JIT compilation, nor runs code the JIT compiled with the
  * other's type profile, as JMH does with a fork per benchmark. The parent sends one command per line
- * ({@code blocking CALLERS CALLS}, {@code async IN_FLIGHT CALLS}) and reads back one {@link Measurement} line.
+ * ({@code blocking CALLERS CALLS}, {@code async IN_FLIGHT CALLS}, and on the SDK side {@code vertx IN_FLIGHT CALLS})
+ * and reads back one {@link Measurement} line.
  */
 public final class LoopbackWorker {
     static final int ASYNC_THREADS = 8;
+    /** Event loops of the Vert.x transport: every thread it works on, well within the 8 the target allows. */
+    static final int VERTX_EVENT_LOOPS = 2;
 
     private LoopbackWorker() {
     }
@@ -37,17 +41,23 @@ public final class LoopbackWorker {
              Sdk sdk = sdkSide ? Sdk.connect(server.baseUrl()) : null;
              Sdk sdkAsync = sdkSide ? Sdk.connect(server.baseUrl(), asyncHttp(asyncThreads)) : null;
              Floor floor = sdkSide ? null : Floor.connect(server.baseUrl());
-             Floor floorAsync = sdkSide ? null : Floor.connect(server.baseUrl()).with(asyncHttp(asyncThreads))) {
+             Floor floorAsync = sdkSide ? null : Floor.connect(server.baseUrl()).with(asyncHttp(asyncThreads));
+             VertxTransport vertx = sdkSide ? VertxTransport.builder().eventLoops(VERTX_EVENT_LOOPS)
+                     .maxConnections(LoopbackRun.CALLERS).build() : null;
+             Sdk sdkVertx = sdkSide ? Sdk.connect(server.baseUrl(), vertx) : null) {
             LongSupplier blocking = sdkSide ? sdk::get : floor::get;
             Function<String, ? extends CompletableFuture<?>> async = sdkSide ? sdkAsync.asyncGet().orElse(null)
                     : id -> floorAsync.getAsync();
-            out.println("ready " + (async != null));
+            Function<String, ? extends CompletableFuture<?>> overVertx = sdkSide
+                    ? sdkVertx.asyncGet().orElse(null) : null;
+            out.println("ready " + (async != null) + " " + (overVertx != null));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
                 String[] cmd = line.split(" ");
                 int width = Integer.parseInt(cmd[1]);
                 long calls = Long.parseLong(cmd[2]);
                 Measurement m = cmd[0].equals("async") ? harness.async(async, width, calls)
+                        : cmd[0].equals("vertx") ? harness.async(overVertx, width, calls)
                         : harness.blocking(blocking, width, calls);
                 out.println(m.toLine());
             }

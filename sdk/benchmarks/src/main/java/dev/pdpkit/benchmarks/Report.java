@@ -41,6 +41,9 @@ final class Report {
         row("new TCP connections per 20,000 calls, 64", "/64", m -> m.connections(), "%12.0f");
         row("async calls/s, 64 in flight, 8 threads", "/async", Measurement::throughput, "%12.0f");
         row("async: threads doing >= 1% of the CPU work", "/async", m -> m.busyThreads(), "%12.0f");
+        row("async calls/s via Vert.x, 64 in flight", "/vertx", Measurement::throughput, "%12.0f");
+        row("async CPU us per call via Vert.x", "/vertx", Measurement::cpuMicrosPerCall, "%12.1f");
+        row("async via Vert.x: threads >= 1% of CPU", "/vertx", m -> m.busyThreads(), "%12.0f");
         ratios();
         long errors = runs.values().stream().flatMap(List::stream).mapToLong(Measurement::errors).sum();
         if (errors > 0) {
@@ -68,6 +71,10 @@ final class Report {
         }
         out.printf(Locale.ROOT, "  %-62s %6.2f (for reference)%n", async + ", floor",
                 paired("floor/async", "floor/64", Measurement::throughput)[0]);
+        String vertx = "async through the Vert.x transport (64 in flight) / blocking (64 threads), SDK";
+        if (runs.containsKey("sdk/vertx")) {
+            ratio(vertx, paired("sdk/vertx", "sdk/64", Measurement::throughput), ">=", 1.0);
+        }
         double churn = median("sdk/64", m -> m.connections());
         out.printf(Locale.ROOT, "  %-62s %6.0f  (floor %.0f)  target <= %d  %s%n",
                 "SDK new TCP connections per 20,000 calls at 64 callers", churn,
@@ -76,8 +83,12 @@ final class Report {
     }
 
     private void row(String label, String suffix, ToDoubleFunction<Measurement> metric, String format) {
-        out.printf(Locale.ROOT, "  %-42s " + format + " " + format + "%n", label, median("sdk" + suffix, metric),
-                median("floor" + suffix, metric));
+        if (!runs.containsKey("sdk" + suffix) && !runs.containsKey("floor" + suffix)) {
+            return;
+        }
+        String floor = runs.containsKey("floor" + suffix)
+                ? String.format(Locale.ROOT, format, median("floor" + suffix, metric)) : String.format("%12s", "-");
+        out.printf(Locale.ROOT, "  %-42s " + format + " %s%n", label, median("sdk" + suffix, metric), floor);
     }
 
     private void ratio(String label, double[] value, String op, double target) {

@@ -1,6 +1,7 @@
 package dev.pdpkit.benchmarks;
 
 import dev.pdpkit.client.PrismaManagement;
+import dev.pdpkit.client.http.HttpTransport;
 import dev.pdpkit.client.model.Project;
 import dev.pdpkit.client.model.WorkspaceRef;
 import dev.pdpkit.client.okhttp.OkHttpTransport;
@@ -35,6 +36,15 @@ public final class Sdk implements AutoCloseable {
     public static Sdk connect(String baseUrl, OkHttpClient http) {
         return new Sdk(PrismaManagement.builder().baseUrl(baseUrl).serviceToken(TOKEN)
                 .transport(OkHttpTransport.of(http)).build());
+    }
+
+    /**
+     * @param baseUrl the canned server's base URL
+     * @param transport the transport to send through (closed by its owner, not by {@link #close()})
+     * @return an SDK client on that transport
+     */
+    public static Sdk connect(String baseUrl, HttpTransport transport) {
+        return new Sdk(PrismaManagement.builder().baseUrl(baseUrl).serviceToken(TOKEN).transport(transport).build());
     }
 
     /** @return a value folded from the project's fields */

@@ -46,17 +46,15 @@ public final class VertxTransport implements HttpTransport {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
-    private final HttpClient client;
     private final EventLoops loops;
     private final boolean ownsVertx;
-    private final boolean ownsClient;
+    private final boolean ownsClients;
 
-    VertxTransport(Vertx vertx, HttpClient client, int eventLoops, boolean ownsVertx, boolean ownsClient) {
+    private VertxTransport(Vertx vertx, EventLoops loops, boolean ownsVertx, boolean ownsClients) {
         this.vertx = vertx;
-        this.client = client;
+        this.loops = loops;
         this.ownsVertx = ownsVertx;
-        this.ownsClient = ownsClient;
-        this.loops = EventLoops.of(vertx, eventLoops);
+        this.ownsClients = ownsClients;
     }
 
     /**
@@ -84,8 +82,9 @@ public final class VertxTransport implements HttpTransport {
      * @return the transport
      */
     public static VertxTransport of(Vertx vertx, HttpClient client) {
-        return new VertxTransport(Objects.requireNonNull(vertx, "vertx"), Objects.requireNonNull(client, "client"),
-                DEFAULT_EVENT_LOOPS, false, false);
+        Objects.requireNonNull(client, "client");
+        return new VertxTransport(vertx, EventLoops.of(Objects.requireNonNull(vertx, "vertx"), DEFAULT_EVENT_LOOPS,
+                i -> client), false, false);
     }
 
     /** @return the Vert.x instance this transport runs on, for example to build other clients on the same loops */
@@ -125,15 +124,19 @@ public final class VertxTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
-        return Exchange.start(vertx, client, loops, request);
+        return Exchange.start(vertx, loops, request);
     }
 
     /** Closes the client and Vert.x instance this transport created; the application's are left open. */
     @Override
     public void close() {
-        loops.close();
-        if (ownsClient) {
-            client.close();
+        if (!ownsVertx) {
+            loops.close(); // closing the Vert.x instance below undeploys them too
+        }
+        if (ownsClients) {
+            for (HttpClient client : loops.clients()) {
+                client.close();
+            }
         }
         if (ownsVertx) {
             vertx.close();
@@ -178,7 +181,8 @@ public final class VertxTransport implements HttpTransport {
         }
 
         /**
-         * Sets how many connections to one host the client opens and keeps; calls beyond it wait for a free one.
+         * Sets how many connections to one host the transport opens and keeps; calls beyond it wait for a free one.
+         * They are shared out among the event loops, at least one each.
          *
          * @param maxConnections at least 1; default {@value #DEFAULT_MAX_CONNECTIONS}
          * @return this builder
@@ -216,8 +220,10 @@ public final class VertxTransport implements HttpTransport {
         public VertxTransport build() {
             boolean ownsVertx = vertx == null;
             Vertx v = ownsVertx ? Clients.vertx(eventLoops) : vertx;
-            return new VertxTransport(v, Clients.http(v, maxConnections, keepAlive, connectTimeout), eventLoops,
-                    ownsVertx, true);
+            // One client per event loop, the connections shared out among them.
+            int perLoop = Math.max(1, (maxConnections + eventLoops - 1) / eventLoops);
+            return new VertxTransport(v, EventLoops.of(v, eventLoops,
+                    i -> Clients.http(v, perLoop, keepAlive, connectTimeout)), ownsVertx, true);
         }
 
         private static int positive(int value, String name) {
@@ -230,6 +236,6 @@ public final class VertxTransport implements HttpTransport {
 
     @Override
     public String toString() {
-        return "VertxTransport{ownsVertx=" + ownsVertx + ", ownsClient=" + ownsClient + "}";
+        return "VertxTransport{ownsVertx=" + ownsVertx + ", ownsClients=" + ownsClients + "}";
     }
 }

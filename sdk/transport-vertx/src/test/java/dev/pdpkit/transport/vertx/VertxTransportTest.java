@@ -29,7 +29,7 @@ class VertxTransportTest {
     @Test
     void anAttemptThatNeverGetsAPooledConnectionFailsAsNeverSent() throws Exception {
         try (LoopbackServer server = LoopbackServer.silent();
-             VertxTransport transport = VertxTransport.builder().maxConnections(1).build()) {
+             VertxTransport transport = VertxTransport.builder().eventLoops(1).maxConnections(1).build()) {
             CompletableFuture<HttpResponse> first = transport.sendAsync(get(server.baseUrl() + "/v1/hang", BUDGET));
             assertThat(server.requestHead()).startsWith("GET /v1/hang");
             HttpRequest post = HttpRequest.of("POST", server.baseUrl() + "/v1/projects", Map.of(),

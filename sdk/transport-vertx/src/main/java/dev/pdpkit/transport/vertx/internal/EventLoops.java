@@ -5,26 +5,34 @@ import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
- * The event-loop contexts a transport runs its exchanges on, taken round-robin by callers that are not on one.
+ * The event-loop contexts a transport runs its exchanges on, each with the HTTP client it sends through, taken
+ * round-robin by callers that are not on an event loop.
  *
  * <p>Vert.x binds an exchange, and a connection it opens, to the context it is started from; a thread outside Vert.x
  * always gets the same event loop, so one busy caller thread would put every exchange on one loop. Deploying a no-op
- * with {@code n} instances is the public way to get {@code n} contexts on distinct event loops.
+ * with {@code n} instances is the public way to get {@code n} contexts on distinct event loops. A transport that
+ * creates its clients gives each context a client of its own: Vert.x's pool hands out the most recently used
+ * connection whatever its event loop, and an exchange on another loop's connection costs two thread hand-offs.
  */
 public final class EventLoops implements AutoCloseable {
     private final Vertx vertx;
     private final Context[] contexts;
+    private final HttpClient[] clients;
     private final String deployment;
     private final AtomicInteger next = new AtomicInteger();
 
-    private EventLoops(Vertx vertx, Context[] contexts, String deployment) {
+    private EventLoops(Vertx vertx, Context[] contexts, HttpClient[] clients, String deployment) {
         this.vertx = vertx;
         this.contexts = contexts;
+        this.clients = clients;
         this.deployment = deployment;
     }
 
@@ -33,16 +41,22 @@ public final class EventLoops implements AutoCloseable {
      *
      * @param vertx the Vert.x instance
      * @param count how many contexts (on distinct event loops as long as Vert.x has that many)
+     * @param clientFor the client of the context at an index (the same one for all, or one each)
      * @return the contexts
      * @throws IllegalStateException if Vert.x does not deploy the no-op within ten seconds
      */
-    public static EventLoops of(Vertx vertx, int count) {
+    public static EventLoops of(Vertx vertx, int count, IntFunction<HttpClient> clientFor) {
         CopyOnWriteArrayList<Context> seen = new CopyOnWriteArrayList<>();
         try {
             // Vert.x wants a distinct instance per context.
             String id = vertx.deployVerticle(() -> new Recorder(seen), new DeploymentOptions().setInstances(count))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new EventLoops(vertx, seen.toArray(new Context[0]), id);
+            Context[] contexts = seen.toArray(new Context[0]);
+            HttpClient[] clients = new HttpClient[contexts.length];
+            for (int i = 0; i < clients.length; i++) {
+                clients[i] = clientFor.apply(i);
+            }
+            return new EventLoops(vertx, contexts, clients, id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while taking Vert.x event loops", e);
@@ -70,16 +84,20 @@ public final class EventLoops implements AutoCloseable {
      * Runs a task on an event loop: inline when the caller is already on one of this Vert.x instance's, else on the
      * next of these contexts.
      *
-     * @param task what to run
+     * @param task what to run, given the client to send through
      */
-    public void run(Runnable task) {
-        Context current = Vertx.currentContext();
-        if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
-            task.run();
-            return;
+    public void run(Consumer<HttpClient> task) {
+        int i = Math.floorMod(next.getAndIncrement(), contexts.length);
+        if (onEventLoop()) {
+            task.accept(clients[i]);
+        } else {
+            contexts[i].runOnContext(v -> task.accept(clients[i]));
         }
-        Context target = contexts[Math.floorMod(next.getAndIncrement(), contexts.length)];
-        target.runOnContext(v -> task.run());
+    }
+
+    /** @return the clients, one per context (the same one several times when they share it) */
+    public HttpClient[] clients() {
+        return clients.clone();
     }
 
     /** @return whether the calling thread is an event loop of this Vert.x instance, which must never block */

@@ -26,31 +26,27 @@ public final class Exchange {
     private static final Buffer EMPTY = Buffer.buffer(new byte[0]);
 
     private final Vertx vertx;
-    private final HttpClient client;
     private final HttpRequest request;
     private final CompletableFuture<HttpResponse> result = new Result();
     /** Set once a connection is obtained: from then on, bytes of the request may reach the server. */
     private volatile HttpClientRequest bound;
     private volatile long timer = -1;
 
-    private Exchange(Vertx vertx, HttpClient client, HttpRequest request) {
+    private Exchange(Vertx vertx, HttpRequest request) {
         this.vertx = vertx;
-        this.client = client;
         this.request = request;
     }
 
     /**
      * Starts an attempt on one of the event loops, without blocking the caller.
      *
-     * @param vertx the Vert.x instance the client belongs to (for the attempt's timer)
-     * @param client the HTTP client
-     * @param loops where to run it
+     * @param vertx the Vert.x instance the clients belong to (for the attempt's timer)
+     * @param loops where to run it, and through which client
      * @param request the attempt
      * @return its response; cancelling the future resets the exchange
      */
-    public static CompletableFuture<HttpResponse> start(Vertx vertx, HttpClient client, EventLoops loops,
-                                                        HttpRequest request) {
-        Exchange exchange = new Exchange(vertx, client, request);
+    public static CompletableFuture<HttpResponse> start(Vertx vertx, EventLoops loops, HttpRequest request) {
+        Exchange exchange = new Exchange(vertx, request);
         loops.run(exchange::start);
         return exchange.result;
     }
@@ -67,7 +63,7 @@ public final class Exchange {
         }
     }
 
-    private void start() {
+    private void start(HttpClient client) {
         if (result.isDone()) {
             return; // cancelled before the event loop got to it
         }
