@@ -124,23 +124,23 @@ public final class VertxTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
-        return Exchange.start(vertx, loops, request);
+        return Exchange.start(loops, request);
     }
 
     /** Closes the client and Vert.x instance this transport created; the application's are left open. */
     @Override
     public void close() {
-        if (!ownsVertx) {
-            loops.close(); // closing the Vert.x instance below undeploys them too
-        }
         if (ownsClients) {
             for (HttpClient client : loops.clients()) {
                 client.close();
             }
         }
-        if (ownsVertx) {
-            vertx.close();
-        }
+        // Vert.x would undeploy the contexts itself on closing, but logs an error if an undeploy is still under way.
+        loops.close().onComplete(undeployed -> {
+            if (ownsVertx) {
+                vertx.close();
+            }
+        });
     }
 
     /**

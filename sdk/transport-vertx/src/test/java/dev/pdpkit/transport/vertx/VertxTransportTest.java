@@ -44,6 +44,20 @@ class VertxTransportTest {
     }
 
     @Test
+    void aBudgetOfSecondsIsEnforcedByTheSweepAndClosesTheConnection() throws Exception {
+        try (LoopbackServer server = LoopbackServer.silent();
+             VertxTransport transport = VertxTransport.create()) {
+            // Past the threshold for an exact timer of its own: the periodic sweep ends this one.
+            Throwable t = catchThrowable(() -> transport.send(get(server.baseUrl() + "/v1/hang",
+                    Duration.ofMillis(2_100))));
+
+            assertThat(t).isInstanceOf(PrismaTimeoutException.class).hasMessageContaining("GET /v1/hang");
+            assertThat(((PrismaTimeoutException) t).requestMayHaveBeenSent()).isTrue();
+            assertThat(server.clientClosedConnection()).isTrue();
+        }
+    }
+
+    @Test
     void sendRefusesToBlockAnEventLoop() throws Exception {
         try (VertxTransport transport = VertxTransport.create()) {
             CompletableFuture<Throwable> failure = new CompletableFuture<>();

@@ -22,11 +22,12 @@ import java.util.function.IntFunction;
  * creates its clients gives each context a client of its own: Vert.x's pool hands out the most recently used
  * connection whatever its event loop, and an exchange on another loop's connection costs two thread hand-offs.
  */
-public final class EventLoops implements AutoCloseable {
+public final class EventLoops {
     private final Vertx vertx;
     private final Context[] contexts;
     private final HttpClient[] clients;
     private final String deployment;
+    private final Deadlines deadlines;
     private final AtomicInteger next = new AtomicInteger();
 
     private EventLoops(Vertx vertx, Context[] contexts, HttpClient[] clients, String deployment) {
@@ -34,6 +35,7 @@ public final class EventLoops implements AutoCloseable {
         this.contexts = contexts;
         this.clients = clients;
         this.deployment = deployment;
+        this.deadlines = new Deadlines(vertx);
     }
 
     /**
@@ -106,9 +108,17 @@ public final class EventLoops implements AutoCloseable {
         return current != null && current.isEventLoopContext() && current.owner() == vertx;
     }
 
-    /** Gives the contexts back (undeploys the no-op); the Vert.x instance itself is left alone. */
-    @Override
-    public void close() {
-        vertx.undeploy(deployment);
+    Deadlines deadlines() {
+        return deadlines;
+    }
+
+    /**
+     * Stops watching deadlines and gives the contexts back (undeploys the no-op); the Vert.x instance is left open.
+     *
+     * @return when the contexts are given back
+     */
+    public Future<Void> close() {
+        deadlines.close();
+        return vertx.undeploy(deployment);
     }
 }

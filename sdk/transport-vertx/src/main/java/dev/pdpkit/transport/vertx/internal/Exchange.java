@@ -5,7 +5,7 @@ import dev.pdpkit.client.http.HttpRequest;
 import dev.pdpkit.client.http.HttpResponse;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One attempt on a Vert.x event loop: obtain a request bound to a pooled connection, send it, read the whole response,
- * all without blocking. The attempt's budget is one timer for the whole exchange; cancelling the future, or the timer
- * firing, resets the request (for HTTP/1.1 this closes its connection, so nothing more is read or written).
+ * all without blocking. The attempt's budget is one deadline for the whole exchange; cancelling the future, or the
+ * deadline passing, resets the request (for HTTP/1.1 this closes its connection, so nothing more is read or written).
  *
  * <p>Runs on the event loop of the context it was started on; only {@link #abort()} may come from another thread.
  */
@@ -25,28 +25,30 @@ public final class Exchange {
     private static final String JSON = "application/json; charset=utf-8";
     private static final Buffer EMPTY = Buffer.buffer(new byte[0]);
 
-    private final Vertx vertx;
+    private final Deadlines deadlines;
     private final HttpRequest request;
+    private final long deadlineNanos;
     private final CompletableFuture<HttpResponse> result = new Result();
     /** Set once a connection is obtained: from then on, bytes of the request may reach the server. */
     private volatile HttpClientRequest bound;
+    /** The attempt's own timer, or -1 when the sweep watches it. */
     private volatile long timer = -1;
 
-    private Exchange(Vertx vertx, HttpRequest request) {
-        this.vertx = vertx;
+    private Exchange(Deadlines deadlines, HttpRequest request) {
+        this.deadlines = deadlines;
         this.request = request;
+        this.deadlineNanos = Deadlines.deadline(budgetMillis());
     }
 
     /**
      * Starts an attempt on one of the event loops, without blocking the caller.
      *
-     * @param vertx the Vert.x instance the clients belong to (for the attempt's timer)
-     * @param loops where to run it, and through which client
+     * @param loops where to run it, through which client, and who watches its budget
      * @param request the attempt
      * @return its response; cancelling the future resets the exchange
      */
-    public static CompletableFuture<HttpResponse> start(Vertx vertx, EventLoops loops, HttpRequest request) {
-        Exchange exchange = new Exchange(vertx, request);
+    public static CompletableFuture<HttpResponse> start(EventLoops loops, HttpRequest request) {
+        Exchange exchange = new Exchange(loops.deadlines(), request);
         loops.run(exchange::start);
         return exchange.result;
     }
@@ -69,24 +71,23 @@ public final class Exchange {
         }
         RequestOptions options;
         try {
-            options = options();
+            options = Targets.of(request.method(), request.url());
         } catch (RuntimeException e) {
             result.completeExceptionally(Failures.beforeSending(request, e));
             return;
         }
-        // One timer for the whole attempt, waiting for a connection included. Not also the pool's own wait timeout:
-        // in Vert.x 5.0 it races with a connection being made for the waiter and logs an error when it loses.
-        timer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> onTimeout());
+        // One deadline for the whole attempt, waiting for a connection included. Not also the pool's own wait
+        // timeout: in Vert.x 5.0 it races with a connection being made for the waiter and logs an error when it loses.
+        timer = deadlines.watch(this, budgetMillis());
         client.request(options).onComplete(this::onBound);
     }
 
-    private RequestOptions options() {
-        RequestOptions options = Targets.of(request.method(), request.url());
-        request.headers().forEach(options::addHeader);
-        if (request.body() != null && request.headers().first(CONTENT_TYPE).isEmpty()) {
-            options.addHeader(CONTENT_TYPE, JSON);
-        }
-        return options;
+    private long budgetMillis() {
+        return Math.max(1, request.timeout().toMillis());
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
     }
 
     private void onBound(AsyncResult<HttpClientRequest> ar) {
@@ -100,8 +101,19 @@ public final class Exchange {
             req.reset();
             return;
         }
-        send(req).compose(response -> response.body().map(body -> toResponse(response, body)))
-                .onComplete(this::onResponse);
+        MultiMap headers = req.headers();
+        request.headers().forEach(headers::add);
+        if (request.body() != null && !headers.contains(CONTENT_TYPE)) {
+            headers.add(CONTENT_TYPE, JSON);
+        }
+        send(req).onComplete(sent -> {
+            if (sent.failed()) {
+                fail(Failures.afterSending(request, sent.cause()));
+                return;
+            }
+            HttpClientResponse response = sent.result();
+            response.body().onComplete(body -> onBody(response, body));
+        });
     }
 
     private Future<HttpClientResponse> send(HttpClientRequest req) {
@@ -120,22 +132,29 @@ public final class Exchange {
         return HttpResponse.of(response.statusCode(), headers.build(), body.length() == 0 ? null : body.getBytes());
     }
 
-    private void onResponse(AsyncResult<HttpResponse> ar) {
-        if (ar.succeeded()) {
-            cancelTimer();
-            result.complete(ar.result());
-        } else {
-            fail(Failures.afterSending(request, ar.cause()));
+    private void onBody(HttpClientResponse response, AsyncResult<Buffer> body) {
+        if (body.failed()) {
+            fail(Failures.afterSending(request, body.cause()));
+            return;
         }
+        HttpResponse r;
+        try {
+            r = toResponse(response, body.result());
+        } catch (RuntimeException e) {
+            fail(Failures.afterSending(request, e));
+            return;
+        }
+        stopWatching();
+        result.complete(r);
     }
 
     private void fail(RuntimeException failure) {
-        cancelTimer();
+        stopWatching();
         result.completeExceptionally(failure);
     }
 
-    private void onTimeout() {
-        timer = -1;
+    /** The budget ran out: called once, by the attempt's own timer or the sweep, on any event loop. */
+    void onTimeout() {
         HttpClientRequest req = bound;
         if (result.completeExceptionally(Failures.timeout(request, req != null)) && req != null) {
             req.reset();
@@ -149,13 +168,10 @@ public final class Exchange {
             req.reset(); // Vert.x runs it on the request's event loop
         }
         // else: the request is still waiting for a connection, and onBound resets it when one comes
-        cancelTimer();
+        stopWatching();
     }
 
-    private void cancelTimer() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-        }
+    private void stopWatching() {
+        deadlines.done(this, timer);
     }
 }
