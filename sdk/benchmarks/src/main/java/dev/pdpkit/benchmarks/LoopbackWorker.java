@@ -22,8 +22,11 @@ import okhttp3.OkHttpClient;
  */
 public final class LoopbackWorker {
     static final int ASYNC_THREADS = 8;
-    /** Event loops of the Vert.x transport: every thread it works on, well within the 8 the target allows. */
-    static final int VERTX_EVENT_LOOPS = 2;
+    /**
+     * Event loops of the Vert.x transport: every thread it works on, within the 8 the target allows. The property
+     * {@code pdpkit.bench.vertxLoops} changes it, to try other counts.
+     */
+    static final int VERTX_EVENT_LOOPS = Integer.getInteger("pdpkit.bench.vertxLoops", 2);
 
     private LoopbackWorker() {
     }

@@ -13,10 +13,14 @@ final class Clients {
     private Clients() {
     }
 
-    /** A Vert.x instance for HTTP only: no file cache on disk, no class-path resolving, a token worker pool. */
+    /**
+     * A Vert.x instance for HTTP only: no file cache on disk, no class-path resolving, a token worker pool, and
+     * Netty's native transport when the application has put it on the class path (NIO otherwise).
+     */
     static Vertx vertx(int eventLoops) {
         return Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(eventLoops)
+                .setPreferNativeTransport(true)
                 .setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
