@@ -151,6 +151,12 @@ public final class ClientContext {
             return body.read(null, exchange.statusCode());
         }
         byte[] raw = exchange.body();
+        if (raw != null) {
+            T fast = body.readStreaming(raw);
+            if (fast != null) {
+                return fast;
+            }
+        }
         JsonNode root = Json.parse(raw, exchange.statusCode());
         try {
             return body.read(root, exchange.statusCode());

@@ -3,6 +3,7 @@ package dev.pdpkit.client.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.internal.json.JsonCodec;
+import dev.pdpkit.client.internal.json.JsonStreams;
 
 /**
  * How the body of a successful response becomes the value an operation returns.
@@ -18,6 +19,16 @@ public interface ResponseBody<T> {
      */
     T read(JsonNode root, int statusCode);
 
+    /**
+     * Reads the body without building a tree, when it has exactly the documented shape.
+     *
+     * @param body the body as received
+     * @return the value, or null when the body must go through {@link #read} (always, unless overridden)
+     */
+    default T readStreaming(byte[] body) {
+        return null;
+    }
+
     /** @return whether this reader needs a JSON body (false for operations answering 204) */
     default boolean expectsBody() {
         return true;
@@ -31,12 +42,20 @@ public interface ResponseBody<T> {
      * @return the reader
      */
     static <T> ResponseBody<T> data(JsonCodec<T> codec) {
-        return (root, status) -> {
-            JsonNode data = root == null ? null : root.get("data");
-            if (data == null || data.isNull()) {
-                throw new PrismaDecodeException(status, "response has no $.data member", null);
+        return new ResponseBody<>() {
+            @Override
+            public T read(JsonNode root, int status) {
+                JsonNode data = root == null ? null : root.get("data");
+                if (data == null || data.isNull()) {
+                    throw new PrismaDecodeException(status, "response has no $.data member", null);
+                }
+                return decode(codec, data, "$.data", status);
             }
-            return decode(codec, data, "$.data", status);
+
+            @Override
+            public T readStreaming(byte[] body) {
+                return JsonStreams.readData(body, codec);
+            }
         };
     }
 
