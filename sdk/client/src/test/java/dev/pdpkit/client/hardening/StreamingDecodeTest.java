@@ -75,6 +75,20 @@ class StreamingDecodeTest {
     }
 
     @Test
+    void aByteOrderMarkDoesNotShiftTheRawJson() {
+        byte[] json = bytes(BaseBodies.data(BaseBodies.get("project")));
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xef;
+        body[1] = (byte) 0xbb;
+        body[2] = (byte) 0xbf;
+        System.arraycopy(json, 0, body, 3, json.length);
+        Object fast = JsonStreams.readData(body, codec("project"));
+        if (fast != null) {
+            assertSameAsTree("project", body, fast);
+        }
+    }
+
+    @Test
     void aRepeatedKeyIsLeftToTheTreeWhichRefusesIt() {
         String text = BaseBodies.text(BaseBodies.data(BaseBodies.get("project")));
         String repeated = text.replaceFirst("\\{\"data\":\\{", "{\"data\":{\"name\":\"first\",");
