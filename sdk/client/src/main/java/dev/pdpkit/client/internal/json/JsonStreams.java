@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pdpkit.client.core.JsonField;
 import dev.pdpkit.client.core.JsonValue;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The streaming side of decoding: helpers for the generated {@link JsonCodec#read} methods, and the entry points that
@@ -36,26 +37,101 @@ public final class JsonStreams {
      * @return the data, or null when the body must be read as a tree
      */
     public static <T> T readData(byte[] body, JsonCodec<T> codec) {
+        return stream(body, p -> {
+            if (p.nextToken() != JsonToken.START_OBJECT || !"data".equals(p.nextFieldName())
+                    || p.nextToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            T value = codec.read(p, body);
+            return value == null || p.nextToken() != JsonToken.END_OBJECT ? null : value;
+        });
+    }
+
+    /**
+     * The members of a list answer {@code {"data": [...], "pagination": {"nextCursor": ..., "hasMore": ...}}}, as
+     * sent; whether they make a usable page is the caller's judgement.
+     *
+     * @param items the items
+     * @param hasMore the {@code hasMore} flag
+     * @param nextCursor the cursor, or null when it was null
+     * @param <T> the item type
+     */
+    public record PageParts<T>(List<T> items, boolean hasMore, String nextCursor) {
+    }
+
+    /**
+     * Reads a list answer with exactly the documented members, in any order.
+     *
+     * @param body the whole body
+     * @param itemsCodec the codec of the item list ({@link JsonSupport#listOf}), made once per operation
+     * @param <T> the item type
+     * @return its parts, or null when the body must be read as a tree
+     */
+    public static <T> PageParts<T> readPage(byte[] body, JsonCodec<List<T>> itemsCodec) {
+        return stream(body, p -> {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            List<T> items = null;
+            PageParts<T> pagination = null;
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                if ("data".equals(name) && items == null) {
+                    items = itemsCodec.read(p, body);
+                } else if ("pagination".equals(name) && pagination == null) {
+                    pagination = pagination(p);
+                } else {
+                    return null;
+                }
+                if (items == null && pagination == null) {
+                    return null;
+                }
+            }
+            return items == null || pagination == null ? null
+                    : new PageParts<>(items, pagination.hasMore(), pagination.nextCursor());
+        });
+    }
+
+    /** @return the pagination object's two members (and no others), with no items, or null */
+    private static <T> PageParts<T> pagination(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Boolean hasMore = null;
+        String cursor = null;
+        boolean cursorSeen = false;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken t = p.nextToken();
+            if ("hasMore".equals(name) && hasMore == null && t.isBoolean()) {
+                hasMore = t == JsonToken.VALUE_TRUE;
+            } else if ("nextCursor".equals(name) && !cursorSeen
+                    && (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL)) {
+                cursorSeen = true;
+                cursor = t == JsonToken.VALUE_STRING ? p.getText() : null;
+            } else {
+                return null;
+            }
+        }
+        return hasMore == null ? null : new PageParts<>(List.of(), hasMore, cursor);
+    }
+
+    /** Reads a whole body with a parser; null from the reader, or any failure, means "read it as a tree". */
+    private static <T> T stream(byte[] body, ParserReader<T> reader) {
         // Jackson checks the UTF-8 of strings only; the tree path refuses the body for a bad byte anywhere.
         if (body.length == 0 || Utf8.firstInvalid(body) >= 0) {
             return null;
         }
         try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT || !"data".equals(p.nextFieldName())) {
-                return null;
-            }
-            if (p.nextToken() == JsonToken.VALUE_NULL) {
-                return null;
-            }
-            T value = codec.read(p, body);
-            if (value == null || p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return null;
-            }
-            return value;
+            T value = reader.read(p);
+            return value == null || p.nextToken() != null ? null : value;
         } catch (IOException | RuntimeException e) {
             // Malformed input, a broken bound, a number out of range: the tree decoder reports each one properly.
             return null;
         }
+    }
+
+    private interface ParserReader<T> {
+        T read(JsonParser p) throws IOException;
     }
 
     /**
