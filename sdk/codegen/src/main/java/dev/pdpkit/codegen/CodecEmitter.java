@@ -49,6 +49,9 @@ final class CodecEmitter {
                 .addStatement("builder._json($T.from(object))", JavaTypes.JSON_VALUE)
                 .addStatement("return builder.build()");
         type.addMethod(decode.build());
+        if (!schema.fields().isEmpty() && schema.fields().size() <= Long.SIZE) {
+            type.addMethod(StreamReader.method(model, schema.fields()));
+        }
 
         MethodSpec.Builder encode = encodeSignature(model)
                 .addStatement("$T out = $T.newObject()", JavaTypes.OBJECT_NODE, JavaTypes.JSON_SUPPORT);
@@ -68,6 +71,9 @@ final class CodecEmitter {
         TypeSpec.Builder type = codecClass(self, model, "{@link $T}; any string decodes", model);
         type.addMethod(decodeSignature(model)
                 .addStatement("return $T.of($T.STRING.decode(node, path))", model, JavaTypes.JSON_SUPPORT).build());
+        type.addMethod(StreamReader.signature(model)
+                .addStatement("$T text = $T.STRING.read(parser, body)", String.class, JavaTypes.JSON_SUPPORT)
+                .addStatement("return text == null ? null : $T.of(text)", model).build());
         type.addMethod(encodeSignature(model)
                 .addStatement("return $T.STRING.encode(value.asString())", JavaTypes.JSON_SUPPORT).build());
         return type.build();
@@ -94,6 +100,8 @@ final class CodecEmitter {
                 .addStatement("$T kind = $T.discriminator(object, $S, path)", String.class, JavaTypes.JSON_SUPPORT,
                         disc)
                 .addCode(dispatch.build()).build());
+        type.addMethod(StreamReader.signature(model)
+                .addStatement("return $T.viaTree(parser, this)", StreamReader.JSON_STREAMS).build());
 
         MethodSpec.Builder encode = encodeSignature(model);
         for (String variant : schema.variants().values()) {

@@ -2,6 +2,7 @@ package dev.pdpkit.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -114,6 +115,15 @@ final class ServiceEmitter {
             type.addMethods(methods(op, false));
             rawType.addMethods(methods(op, true));
             type.addMethod(requestMethod(op));
+            CodeBlock reader = responseReader(op.response());
+            if (reader != null) {
+                // One reader per operation, made once: building it on every call cost an allocation per call.
+                TypeName result = op.response().kind() == SpecModel.ResponseKind.VOID ? ClassName.get(Void.class)
+                        : resultType(op.response(), false);
+                type.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaTypes.RESPONSE_BODY, result),
+                        readerField(op), Modifier.STATIC, Modifier.FINAL)
+                        .initializer(reader).build());
+            }
         }
         for (Operation op : ops) {
             GetOrCreateEmitter.Plan plan = getOrCreate.plan(op, ops);
@@ -397,15 +407,25 @@ final class ServiceEmitter {
             return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executePageAsync"
                     : raw ? "executePageRaw" : "executePage", request, JavaTypes.codec(r.type()));
         }
-        CodeBlock body = switch (r.kind()) {
+        CodeBlock body = CodeBlock.of("$T.$N", ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(op.group())),
+                readerField(op));
+        return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executeAsync"
+                : raw ? "executeRaw" : "execute", request, body);
+    }
+
+    /** @return how the successful body becomes the result, or null for pages (read by the page machinery) */
+    private static CodeBlock responseReader(Response r) {
+        return switch (r.kind()) {
             case VOID -> CodeBlock.of("$T.none()", JavaTypes.RESPONSE_BODY);
             case DATA -> CodeBlock.of("$T.data($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
             case LIST -> CodeBlock.of("$T.dataList($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
             case WHOLE -> CodeBlock.of("$T.whole($L)", JavaTypes.RESPONSE_BODY, JavaTypes.codec(r.type()));
-            default -> throw new IllegalStateException();
+            case PAGE -> null;
         };
-        return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executeAsync"
-                : raw ? "executeRaw" : "execute", request, body);
+    }
+
+    private static String readerField(Operation op) {
+        return Naming.constant(op.sdkMethod().replaceAll("([a-z0-9])([A-Z])", "$1_$2")) + "_RESPONSE";
     }
 
     /** The private static method that turns params into an {@code ApiRequest}. */

@@ -3,6 +3,7 @@ package dev.pdpkit.client.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.internal.json.Json;
+import dev.pdpkit.client.internal.json.JsonSlice;
 import dev.pdpkit.client.internal.json.JsonSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -21,10 +22,17 @@ import java.util.Objects;
  * }</pre>
  */
 public final class JsonValue {
-    private final JsonNode node;
+    // A value decoded by a streaming reader starts as a range of the body and becomes a tree on first use.
+    private volatile JsonNode node;
+    private final JsonSlice slice;
 
     private JsonValue(JsonNode node) {
         this.node = node;
+        this.slice = null;
+    }
+
+    private JsonValue(JsonSlice slice) {
+        this.slice = slice;
     }
 
     /**
@@ -41,6 +49,9 @@ public final class JsonValue {
         }
         if (value instanceof JsonNode) {
             return new JsonValue((JsonNode) value);
+        }
+        if (value instanceof JsonSlice) {
+            return new JsonValue((JsonSlice) value);
         }
         return new JsonValue(JsonSupport.fromPlain(value));
     }
@@ -59,7 +70,7 @@ public final class JsonValue {
 
     /** @return the JSON text, compact */
     public String toJson() {
-        return Json.write(node);
+        return Json.write(node());
     }
 
     /**
@@ -69,31 +80,37 @@ public final class JsonValue {
      * @return the plain value
      */
     public Object toPlain() {
-        return JsonSupport.toPlain(node);
+        return JsonSupport.toPlain(node());
     }
 
     /** @return the JSON type: {@code object}, {@code array}, {@code string}, {@code number}, {@code boolean} or {@code null} */
     public String type() {
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return node().getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** @return true for JSON {@code null} */
     public boolean isNull() {
-        return node.isNull();
+        return node().isNull();
     }
 
     JsonNode node() {
-        return node;
+        JsonNode n = node;
+        if (n == null) {
+            // Two threads may both parse; they build equal trees, and either may stay.
+            n = slice.parse();
+            node = n;
+        }
+        return n;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JsonValue && node.equals(((JsonValue) o).node);
+        return o instanceof JsonValue && node().equals(((JsonValue) o).node());
     }
 
     @Override
     public int hashCode() {
-        return node.hashCode();
+        return node().hashCode();
     }
 
     /** Shows the JSON type only: the value may be a secret. */

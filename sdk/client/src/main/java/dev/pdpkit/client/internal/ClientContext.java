@@ -12,9 +12,12 @@ import dev.pdpkit.client.internal.http.ResponseBody;
 import dev.pdpkit.client.internal.http.Transport;
 import dev.pdpkit.client.internal.json.Json;
 import dev.pdpkit.client.internal.json.JsonCodec;
+import dev.pdpkit.client.internal.json.JsonStreams;
+import dev.pdpkit.client.internal.json.JsonSupport;
 import dev.pdpkit.client.internal.pipeline.AsyncCalls;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * What the generated services call: runs an {@link ApiRequest} through the client's pipeline and turns the response
@@ -140,10 +143,20 @@ public final class ClientContext {
     }
 
     private <T> ResponseBody<Page<T>> pageReader(ApiRequest request, RequestOptions options, JsonCodec<T> codec) {
-        return (root, status) -> Pages.read(root, status, codec,
-                cursor -> executePage(request.withQuery("cursor", cursor), options, codec),
-                async == null ? null
-                        : cursor -> executePageAsync(request.withQuery("cursor", cursor), options, codec));
+        Function<String, Page<T>> fetcher = cursor -> executePage(request.withQuery("cursor", cursor), options, codec);
+        Function<String, CompletableFuture<Page<T>>> asyncFetcher = async == null ? null
+                : cursor -> executePageAsync(request.withQuery("cursor", cursor), options, codec);
+        return new ResponseBody<>() {
+            @Override
+            public Page<T> read(JsonNode root, int status) {
+                return Pages.read(root, status, codec, fetcher, asyncFetcher);
+            }
+
+            @Override
+            public Page<T> readStreaming(byte[] body) {
+                return Pages.streamed(JsonStreams.readPage(body, JsonSupport.listOf(codec)), fetcher, asyncFetcher);
+            }
+        };
     }
 
     private static <T> T decode(HttpResponse exchange, ResponseBody<T> body) {
@@ -151,6 +164,12 @@ public final class ClientContext {
             return body.read(null, exchange.statusCode());
         }
         byte[] raw = exchange.body();
+        if (raw != null) {
+            T fast = body.readStreaming(raw);
+            if (fast != null) {
+                return fast;
+            }
+        }
         JsonNode root = Json.parse(raw, exchange.statusCode());
         try {
             return body.read(root, exchange.statusCode());

@@ -6,6 +6,7 @@ import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.errors.PrismaPaginationException;
 import dev.pdpkit.client.internal.http.ResponseBody;
 import dev.pdpkit.client.internal.json.JsonCodec;
+import dev.pdpkit.client.internal.json.JsonStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,29 @@ final class Pages {
             throw broken(status, "an empty page says hasMore", items);
         }
         return Page.of(items, true, next.textValue(), fetcher, asyncFetcher);
+    }
+
+    /**
+     * Makes a page of a list answer read without a tree, when the page is usable; any page the tree path would refuse
+     * is left to it, so that its refusal and message stay in one place.
+     *
+     * @param parts what the streaming reader read, or null
+     * @param fetcher fetches a later page
+     * @param asyncFetcher the same without blocking, or null
+     * @param <T> the item type
+     * @return the page, or null to read the body as a tree
+     */
+    static <T> Page<T> streamed(JsonStreams.PageParts<T> parts, Function<String, Page<T>> fetcher,
+                                Function<String, CompletableFuture<Page<T>>> asyncFetcher) {
+        if (parts == null) {
+            return null;
+        }
+        if (!parts.hasMore()) {
+            return Page.of(parts.items(), false, null, fetcher, asyncFetcher);
+        }
+        String next = parts.nextCursor();
+        return next == null || next.isEmpty() || parts.items().isEmpty() ? null
+                : Page.of(parts.items(), true, next, fetcher, asyncFetcher);
     }
 
     private static PrismaPaginationException broken(int status, String what, List<?> items) {

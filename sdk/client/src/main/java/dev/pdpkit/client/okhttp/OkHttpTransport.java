@@ -154,7 +154,7 @@ public final class OkHttpTransport implements HttpTransport {
     public HttpResponse send(HttpRequest request) {
         boolean cut = cutsTimeouts(request);
         Call call = newCall(request, cut);
-        Deadlines.Entry deadline = watch(call, request, cut);
+        Deadlines.Entry deadline = watch(call, request, cut, true);
         try (Response response = call.execute()) {
             return toResponse(response);
         } catch (IOException e) {
@@ -170,7 +170,7 @@ public final class OkHttpTransport implements HttpTransport {
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
         boolean cut = cutsTimeouts(request);
         Call call = newCall(request, cut);
-        Deadlines.Entry deadline = watch(call, request, cut);
+        Deadlines.Entry deadline = watch(call, request, cut, false);
         CompletableFuture<HttpResponse> future = new CompletableFuture<>();
         future.whenComplete((r, t) -> {
             if (future.isCancelled()) {
@@ -219,9 +219,16 @@ public final class OkHttpTransport implements HttpTransport {
                 || budget < client.writeTimeoutMillis();
     }
 
-    /** @return the call's deadline entry: unwatched when OkHttp's call timeout already bounds it */
-    private static Deadlines.Entry watch(Call call, HttpRequest request, boolean cut) {
-        return cut ? Deadlines.UNWATCHED : Deadlines.SHARED.watch(call, request.timeout().toNanos());
+    /**
+     * @param blocking whether this thread executes the call (its own slot) or another thread ends it
+     * @return the call's deadline entry: unwatched when OkHttp's call timeout already bounds it
+     */
+    private static Deadlines.Entry watch(Call call, HttpRequest request, boolean cut, boolean blocking) {
+        if (cut) {
+            return Deadlines.UNWATCHED;
+        }
+        long budget = request.timeout().toNanos();
+        return blocking ? Deadlines.SHARED.watchHere(call, budget) : Deadlines.SHARED.watch(call, budget);
     }
 
     private Call newCall(HttpRequest request, boolean cut) {

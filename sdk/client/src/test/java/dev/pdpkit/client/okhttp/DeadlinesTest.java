@@ -73,6 +73,30 @@ class DeadlinesTest {
         assertThat(Deadlines.SHARED.watching()).isZero();
     }
 
+    @Test
+    void aThreadsNextCallIsNotCutByTheDeadlineOfItsLastOne() throws Exception {
+        // The first call is cut at its budget; the same thread's slot then carries a fresh entry.
+        assertThat(catchThrowable(() -> transport.send(request("/trickle")))).isInstanceOf(PrismaTimeoutException.class);
+        for (int i = 0; i < 3; i++) {
+            assertThat(transport.send(request("/quick")).statusCode()).isEqualTo(200);
+            Thread.sleep(Deadlines.TICK_MILLIS);
+        }
+        assertThat(Deadlines.SHARED.watching()).isZero();
+    }
+
+    @Test
+    void theSlotOfAThreadThatEndedIsDropped() throws Exception {
+        Thread caller = new Thread(() -> transport.send(request("/quick")), "short-lived-caller");
+        caller.start();
+        caller.join();
+        // The watchdog drops it on one of its next rounds; wait for that rather than for a fixed time.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Deadlines.SHARED.holds(caller) && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(Deadlines.SHARED.holds(caller)).isFalse();
+    }
+
     private HttpRequest request(String path) {
         return HttpRequest.of("GET", "http://127.0.0.1:" + server.getLocalPort() + path, HttpHeaders.empty(), null,
                 BUDGET);

@@ -3,6 +3,8 @@ package dev.pdpkit.client.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.internal.json.JsonCodec;
+import dev.pdpkit.client.internal.json.JsonStreams;
+import dev.pdpkit.client.internal.json.JsonSupport;
 
 /**
  * How the body of a successful response becomes the value an operation returns.
@@ -18,6 +20,16 @@ public interface ResponseBody<T> {
      */
     T read(JsonNode root, int statusCode);
 
+    /**
+     * Reads the body without building a tree, when it has exactly the documented shape.
+     *
+     * @param body the body as received
+     * @return the value, or null when the body must go through {@link #read} (always, unless overridden)
+     */
+    default T readStreaming(byte[] body) {
+        return null;
+    }
+
     /** @return whether this reader needs a JSON body (false for operations answering 204) */
     default boolean expectsBody() {
         return true;
@@ -31,12 +43,20 @@ public interface ResponseBody<T> {
      * @return the reader
      */
     static <T> ResponseBody<T> data(JsonCodec<T> codec) {
-        return (root, status) -> {
-            JsonNode data = root == null ? null : root.get("data");
-            if (data == null || data.isNull()) {
-                throw new PrismaDecodeException(status, "response has no $.data member", null);
+        return new ResponseBody<>() {
+            @Override
+            public T read(JsonNode root, int status) {
+                JsonNode data = root == null ? null : root.get("data");
+                if (data == null || data.isNull()) {
+                    throw new PrismaDecodeException(status, "response has no $.data member", null);
+                }
+                return decode(codec, data, "$.data", status);
             }
-            return decode(codec, data, "$.data", status);
+
+            @Override
+            public T readStreaming(byte[] body) {
+                return JsonStreams.readData(body, codec);
+            }
         };
     }
 
@@ -49,16 +69,25 @@ public interface ResponseBody<T> {
      * @return the reader
      */
     static <T> ResponseBody<java.util.List<T>> dataList(JsonCodec<T> itemCodec) {
-        return (root, status) -> {
-            JsonNode data = root == null ? null : root.get("data");
-            if (data == null || !data.isArray()) {
-                throw new PrismaDecodeException(status, "expected an array at $.data", null);
+        JsonCodec<java.util.List<T>> listCodec = JsonSupport.listOf(itemCodec);
+        return new ResponseBody<>() {
+            @Override
+            public java.util.List<T> read(JsonNode root, int status) {
+                JsonNode data = root == null ? null : root.get("data");
+                if (data == null || !data.isArray()) {
+                    throw new PrismaDecodeException(status, "expected an array at $.data", null);
+                }
+                java.util.List<T> items = new java.util.ArrayList<>(data.size());
+                for (int i = 0; i < data.size(); i++) {
+                    items.add(decode(itemCodec, data.get(i), "$.data[" + i + "]", status));
+                }
+                return java.util.Collections.unmodifiableList(items);
             }
-            java.util.List<T> items = new java.util.ArrayList<>(data.size());
-            for (int i = 0; i < data.size(); i++) {
-                items.add(decode(itemCodec, data.get(i), "$.data[" + i + "]", status));
+
+            @Override
+            public java.util.List<T> readStreaming(byte[] body) {
+                return JsonStreams.readData(body, listCodec);
             }
-            return java.util.Collections.unmodifiableList(items);
         };
     }
 

@@ -11,7 +11,8 @@ import dev.pdpkit.client.errors.PrismaDecodeException;
 import java.io.IOException;
 
 /**
- * The SDK's single Jackson configuration. Only trees are read and written; no reflection-based binding.
+ * The SDK's single Jackson configuration. Only trees (and, for the common case, parser tokens; see
+ * {@link JsonStreams}) are read and written; no reflection-based binding.
  *
  * <p>Reading is strict where leniency would alter data silently: the bytes must be UTF-8 whatever the response's
  * charset label says (RFC 8259, section 8.1), a key may not repeat inside an object, nothing may follow the value, and

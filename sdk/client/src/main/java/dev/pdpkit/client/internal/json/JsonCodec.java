@@ -1,6 +1,8 @@
 package dev.pdpkit.client.internal.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 
 /**
  * Reads and writes one model type as a Jackson tree. Generated for every schema of the spec; internal, because the
@@ -20,6 +22,22 @@ public interface JsonCodec<T> {
      *     the expected type, never the value
      */
     T decode(JsonNode node, String path);
+
+    /**
+     * Reads a value straight from the parser, for the common case only: the value has exactly the documented shape.
+     * Anything else (an unknown member, a missing required member, a value of another type, a repeated key, a string
+     * in another format) makes it return null, and the caller reads the whole body again as a tree with
+     * {@link #decode}, which judges every such case. So the result, when there is one, equals what {@code decode}
+     * returns for the same JSON.
+     *
+     * @param parser positioned on the value's first token
+     * @param body the whole body the parser reads, for the raw JSON a model keeps
+     * @return the value, or null to leave the body to {@link #decode}; the parser is then in an unspecified place
+     * @throws IOException if the parser fails (the caller treats it as a null)
+     */
+    default T read(JsonParser parser, byte[] body) throws IOException {
+        return null;
+    }
 
     /**
      * Writes a value. Fields that are missing in the model are left out; explicit nulls are written as null.

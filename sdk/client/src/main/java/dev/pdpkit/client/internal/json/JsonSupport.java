@@ -1,5 +1,7 @@
 package dev.pdpkit.client.internal.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pdpkit.client.core.JsonField;
 import dev.pdpkit.client.core.JsonValue;
 import dev.pdpkit.client.errors.PrismaDecodeException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -48,6 +51,11 @@ public final class JsonSupport {
         }
 
         @Override
+        public String read(JsonParser p, byte[] body) throws IOException {
+            return JsonStreams.string(p);
+        }
+
+        @Override
         public JsonNode encode(String value) {
             return Json.NODES.textNode(value);
         }
@@ -61,6 +69,12 @@ public final class JsonSupport {
                 throw typeError(path, "a boolean", node);
             }
             return node.booleanValue();
+        }
+
+        @Override
+        public Boolean read(JsonParser p, byte[] body) {
+            JsonToken t = p.currentToken();
+            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
         }
 
         @Override
@@ -81,6 +95,11 @@ public final class JsonSupport {
         }
 
         @Override
+        public Long read(JsonParser p, byte[] body) throws IOException {
+            return JsonStreams.integer(p);
+        }
+
+        @Override
         public JsonNode encode(Long value) {
             return Json.NODES.numberNode(value);
         }
@@ -95,6 +114,12 @@ public final class JsonSupport {
                 throw new PrismaDecodeException(0, "integer out of range of an int at " + path, null);
             }
             return node.intValue();
+        }
+
+        @Override
+        public Integer read(JsonParser p, byte[] body) throws IOException {
+            Long value = JsonStreams.integer(p);
+            return value == null || value != value.intValue() ? null : value.intValue();
         }
 
         @Override
@@ -117,6 +142,13 @@ public final class JsonSupport {
         }
 
         @Override
+        public BigDecimal read(JsonParser p, byte[] body) throws IOException {
+            // Integers only: a fraction's exact form is left to the tree, which reads it as the mapper is configured.
+            Long value = JsonStreams.integer(p);
+            return value == null ? null : BigDecimal.valueOf(value);
+        }
+
+        @Override
         public JsonNode encode(BigDecimal value) {
             return Json.NODES.numberNode(value);
         }
@@ -134,6 +166,16 @@ public final class JsonSupport {
             } catch (DateTimeParseException e) {
                 // The parser's message repeats the text; leave it out.
                 throw new PrismaDecodeException(0, "expected an ISO-8601 date-time with offset at " + path, null);
+            }
+        }
+
+        @Override
+        public OffsetDateTime read(JsonParser p, byte[] body) throws IOException {
+            String text = JsonStreams.string(p);
+            try {
+                return text == null ? null : DateTimes.parseOffsetDateTime(text);
+            } catch (DateTimeParseException e) {
+                return null;
             }
         }
 
@@ -190,6 +232,22 @@ public final class JsonSupport {
                                 null);
                     }
                     items.add(itemCodec.decode(item, paths ? path + "[" + i + "]" : path));
+                }
+                return Collections.unmodifiableList(items);
+            }
+
+            @Override
+            public List<T> read(JsonParser p, byte[] body) throws IOException {
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    return null;
+                }
+                List<T> items = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    T item = t == JsonToken.VALUE_NULL ? null : itemCodec.read(p, body);
+                    if (item == null) {
+                        return null;
+                    }
+                    items.add(item);
                 }
                 return Collections.unmodifiableList(items);
             }
