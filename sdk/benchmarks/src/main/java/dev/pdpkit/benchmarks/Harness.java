@@ -118,6 +118,49 @@ public final class Harness implements AutoCloseable {
         return before.until(server, calls, errors.get());
     }
 
+    /**
+     * Makes {@code calls} calls as {@code inFlight} chains, each starting its next call from the thread that completed
+     * the previous one, as an application on an event loop does: no thread hands a call to another.
+     *
+     * @param call starts one call for the given project id
+     * @param inFlight the number of chains, so of outstanding calls
+     * @param calls calls in total
+     * @return the run's cost
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Measurement chained(Function<String, ? extends CompletableFuture<?>> call, int inFlight, long calls)
+            throws InterruptedException {
+        AtomicLong remaining = new AtomicLong(calls);
+        CountDownLatch done = new CountDownLatch((int) calls);
+        AtomicLong errors = new AtomicLong();
+        Snapshot before = Snapshot.take(server);
+        for (int i = 0; i < inFlight; i++) {
+            chain(call, remaining, errors, done);
+        }
+        done.await();
+        return before.until(server, calls, errors.get());
+    }
+
+    private static void chain(Function<String, ? extends CompletableFuture<?>> call, AtomicLong remaining,
+                              AtomicLong errors, CountDownLatch done) {
+        if (remaining.getAndDecrement() <= 0) {
+            return;
+        }
+        CompletableFuture<?> f;
+        try {
+            f = call.apply(CannedServer.PROJECT_ID);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((value, failure) -> {
+            if (failure != null) {
+                errors.incrementAndGet();
+            }
+            done.countDown();
+            chain(call, remaining, errors, done);
+        });
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The loopback throughput harness: SDK and floor, each in a {@link LoopbackWorker} JVM with its own canned server, run
  * in alternating order over several rounds so that drift on a busy machine hits both alike; 1 and 64 blocking callers,
  * and the async forms with 64 calls in flight: on an OkHttp dispatcher of 8 threads, and (SDK only) through the Vert.x
- * transport on its 2 event loops.
+ * transport on its 4 event loops, driven like the OkHttp form and, for reference, as 64 chains.
  */
 final class LoopbackRun {
     static final int CALLERS = 64;
@@ -97,6 +97,7 @@ final class LoopbackRun {
             }
             if (vertx) {
                 m.put("/vertx", ask("vertx " + CALLERS + " " + CALLS));
+                m.put("/vertx-chained", ask("vertx-chained " + CALLERS + " " + CALLS));
             }
             return m;
         }

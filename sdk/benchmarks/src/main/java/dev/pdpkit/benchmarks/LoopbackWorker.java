@@ -17,16 +17,17 @@ import okhttp3.OkHttpClient;
  * One side of the loopback comparison in a JVM of its own, with a canned server of its own: the SDK or the floor.
  * Keeping the two apart means neither pays for the other's JIT compilation, nor runs code the JIT compiled with the
  * other's type profile, as JMH does with a fork per benchmark. The parent sends one command per line
- * ({@code blocking CALLERS CALLS}, {@code async IN_FLIGHT CALLS}, and on the SDK side {@code vertx IN_FLIGHT CALLS})
- * and reads back one {@link Measurement} line.
+ * ({@code blocking CALLERS CALLS}, {@code async IN_FLIGHT CALLS}, and on the SDK side {@code vertx IN_FLIGHT CALLS}
+ * and {@code vertx-chained IN_FLIGHT CALLS}) and reads back one {@link Measurement} line.
  */
 public final class LoopbackWorker {
     static final int ASYNC_THREADS = 8;
     /**
-     * Event loops of the Vert.x transport: every thread it works on, within the 8 the target allows. The property
-     * {@code pdpkit.bench.vertxLoops} changes it, to try other counts.
+     * Event loops of the Vert.x transport: every thread it works on, within the 8 the target allows. On 2 shared CPUs
+     * 4 did best (2 and 3 a little worse, 6 and 8 no better): the kernel shares a contended CPU out by thread, and 64
+     * blocking callers are 64 threads. The property {@code pdpkit.bench.vertxLoops} tries other counts.
      */
-    static final int VERTX_EVENT_LOOPS = Integer.getInteger("pdpkit.bench.vertxLoops", 2);
+    static final int VERTX_EVENT_LOOPS = Integer.getInteger("pdpkit.bench.vertxLoops", 4);
 
     private LoopbackWorker() {
     }
@@ -61,6 +62,7 @@ public final class LoopbackWorker {
                 long calls = Long.parseLong(cmd[2]);
                 Measurement m = cmd[0].equals("async") ? harness.async(async, width, calls)
                         : cmd[0].equals("vertx") ? harness.async(overVertx, width, calls)
+                        : cmd[0].equals("vertx-chained") ? harness.chained(overVertx, width, calls)
                         : harness.blocking(blocking, width, calls);
                 out.println(m.toLine());
             }

@@ -44,6 +44,9 @@ final class Report {
         row("async calls/s via Vert.x, 64 in flight", "/vertx", Measurement::throughput, "%12.0f");
         row("async CPU us per call via Vert.x", "/vertx", Measurement::cpuMicrosPerCall, "%12.1f");
         row("async via Vert.x: threads >= 1% of CPU", "/vertx", m -> m.busyThreads(), "%12.0f");
+        row("Vert.x, chained: calls/s, 64 in flight", "/vertx-chained", Measurement::throughput, "%12.0f");
+        row("Vert.x, chained: CPU us per call", "/vertx-chained", Measurement::cpuMicrosPerCall, "%12.1f");
+        row("Vert.x, chained: threads >= 1% of CPU", "/vertx-chained", m -> m.busyThreads(), "%12.0f");
         ratios();
         long errors = runs.values().stream().flatMap(List::stream).mapToLong(Measurement::errors).sum();
         if (errors > 0) {
@@ -74,6 +77,10 @@ final class Report {
         String vertx = "async through the Vert.x transport (64 in flight) / blocking (64 threads), SDK";
         if (runs.containsKey("sdk/vertx")) {
             ratio(vertx, paired("sdk/vertx", "sdk/64", Measurement::throughput), ">=", 1.0);
+            double[] chained = paired("sdk/vertx-chained", "sdk/64", Measurement::throughput);
+            out.printf(Locale.ROOT, "  %-62s %6.2f [%.2f-%.2f] (for reference: each completion starts the next call, "
+                    + "no hand-over between threads)%n", vertx.replace("(64 in flight)", "(64 chains)"), chained[0],
+                    chained[1], chained[2]);
         }
         double churn = median("sdk/64", m -> m.connections());
         out.printf(Locale.ROOT, "  %-62s %6.0f  (floor %.0f)  target <= %d  %s%n",
