@@ -34,6 +34,10 @@ import java.util.concurrent.ExecutionException;
  * bodies are read whole, as with the OkHttp transport: the API's answers are small.
  *
  * <p>{@link #send} blocks on {@link #sendAsync}, so it must not be called on a Vert.x event loop.
+ *
+ * <p>On an application's Vert.x instance the transport takes its event loops by deploying a no-op verticle with one
+ * instance per loop (undeployed by {@link #close()}), and watches attempt budgets of two seconds or more with one
+ * periodic timer (every 100 ms) while it is open.
  */
 public final class VertxTransport implements HttpTransport {
     /** Connections kept per host by a transport that creates its client, as the OkHttp transport keeps. */
