@@ -108,8 +108,10 @@ abstract class HttpTransportConformanceTest {
                 Map.of("Authorization", List.of("Bearer " + SECRET), "X-Multi", List.of("one", "two")), body, BUDGET);
 
         assertThat(transport.send(post).statusCode()).isEqualTo(201);
-        assertThat(transport.send(HttpRequest.of("PATCH", wm.baseUrl() + "/v1/empty", Map.of(), null, BUDGET))
-                .statusCode()).isEqualTo(201);
+        for (int i = 0; i < 2; i++) { // twice: nothing about an empty body is used up by the first
+            assertThat(transport.send(HttpRequest.of("PATCH", wm.baseUrl() + "/v1/empty", Map.of(), null, BUDGET))
+                    .statusCode()).isEqualTo(201);
+        }
 
         LoggedRequest sent = wm.findAll(postRequestedFor(urlEqualTo("/v1/projects?cursor=a%2Fb&limit=2"))).get(0);
         assertThat(sent.getBody()).containsExactly(body);
@@ -118,7 +120,7 @@ abstract class HttpTransportConformanceTest {
         // Jetty, under WireMock, spells the charset in capitals whatever arrived.
         assertThat(sent.getHeader("Content-Type")).isEqualToIgnoringCase("application/json; charset=utf-8");
         assertThat(sent.getHeader("Content-Length")).isEqualTo(String.valueOf(body.length));
-        wm.verify(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v1/empty"))
+        wm.verify(2, com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v1/empty"))
                 .withHeader("Content-Length", equalTo("0")));
     }
 

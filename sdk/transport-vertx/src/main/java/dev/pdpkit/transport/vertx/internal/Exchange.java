@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 public final class Exchange {
     private static final String CONTENT_TYPE = "Content-Type";
     private static final String JSON = "application/json; charset=utf-8";
-    private static final Buffer EMPTY = Buffer.buffer(new byte[0]);
 
     private final Deadlines deadlines;
     private final HttpRequest request;
@@ -123,7 +122,7 @@ public final class Exchange {
         }
         String m = request.method();
         // As OkHttp does: a POST, PUT or PATCH without a body still says Content-Length: 0.
-        return "POST".equals(m) || "PUT".equals(m) || "PATCH".equals(m) ? req.send(EMPTY) : req.send();
+        return "POST".equals(m) || "PUT".equals(m) || "PATCH".equals(m) ? req.send(Buffer.buffer()) : req.send();
     }
 
     private static HttpResponse toResponse(HttpClientResponse response, Buffer body) {
