@@ -23,10 +23,17 @@ final class LoopbackRun {
     static final long CALLS = 20_000;
     static final long SINGLE_CALLS = 10_000;
     /**
-     * Rounds run before measuring. The SDK has more code than the floor for the JIT to compile; with a single warm-up
-     * round the first measured rounds still paid for its compilation, which is start-up cost, not per-call cost.
+     * Fewest rounds run before measuring. The SDK side has far more code than the floor for the JIT to compile (the
+     * client, its async pipeline, Vert.x and Netty); with a fixed three rounds the JIT was still compiling through the
+     * first measured rounds, and its threads' CPU time counted as the SDK's per-call cost. So each worker warms up
+     * until a round adds less than {@link #QUIET_JIT_MILLIS} of compilation, within {@link #MAX_WARMUP_ROUNDS}.
      */
-    static final int WARMUP_ROUNDS = 3;
+    static final int MIN_WARMUP_ROUNDS = 3;
+    static final int MAX_WARMUP_ROUNDS = 20;
+    static final long QUIET_JIT_MILLIS = 25;
+
+    /** Key suffix of the one pseudo-measurement per side whose {@code calls} is the number of warm-up rounds. */
+    static final String WARMUP_KEY = "/warmup";
 
     private LoopbackRun() {
     }
@@ -41,10 +48,8 @@ final class LoopbackRun {
         Map<String, List<Measurement>> out = new LinkedHashMap<>();
         try (Worker floor = Worker.start("floor"); Worker sdk = Worker.start("sdk")) {
             List<Worker> order = List.of(floor, sdk);
-            for (int round = 0; round < WARMUP_ROUNDS; round++) { // JIT, connection pools, server threads
-                for (Worker w : order) {
-                    w.round();
-                }
+            for (Worker w : order) { // JIT, connection pools, server threads
+                out.put(w.name + WARMUP_KEY, List.of(w.warmUp()));
             }
             for (int round = 0; round < rounds; round++) {
                 for (Worker w : round % 2 == 0 ? order : List.of(sdk, floor)) {
@@ -100,6 +105,31 @@ final class LoopbackRun {
                 m.put("/vertx-chained", ask("vertx-chained " + CALLERS + " " + CALLS));
             }
             return m;
+        }
+
+        /** @return a pseudo-measurement whose {@code calls} is the number of warm-up rounds run */
+        Measurement warmUp() throws IOException {
+            long compiled = jitMillis();
+            int round = 0;
+            while (round < MAX_WARMUP_ROUNDS) {
+                round();
+                round++;
+                long now = jitMillis();
+                if (round >= MIN_WARMUP_ROUNDS && now - compiled < QUIET_JIT_MILLIS) {
+                    break;
+                }
+                compiled = now;
+            }
+            return new Measurement(round, 0, 0, 0, 0, 0, 0);
+        }
+
+        private long jitMillis() throws IOException {
+            to.println("jit");
+            String line = from.readLine();
+            if (line == null) {
+                throw new IOException("the " + name + " worker exited during 'jit'");
+            }
+            return Long.parseLong(line.trim());
         }
 
         private Measurement ask(String command) throws IOException {

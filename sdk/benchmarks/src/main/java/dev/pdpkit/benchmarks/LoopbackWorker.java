@@ -3,6 +3,7 @@ package dev.pdpkit.benchmarks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,8 @@ import okhttp3.OkHttpClient;
  * Keeping the two apart means neither pays for the other's JIT compilation, nor runs code the JIT compiled with the
  * other's type profile, as JMH does with a fork per benchmark. The parent sends one command per line
  * ({@code blocking CALLERS CALLS}, {@code async IN_FLIGHT CALLS}, and on the SDK side {@code vertx IN_FLIGHT CALLS}
- * and {@code vertx-chained IN_FLIGHT CALLS}) and reads back one {@link Measurement} line.
+ * and {@code vertx-chained IN_FLIGHT CALLS}) and reads back one {@link Measurement} line; {@code jit} reads back the
+ * milliseconds the worker's JIT has spent compiling so far.
  */
 public final class LoopbackWorker {
     static final int ASYNC_THREADS = 8;
@@ -57,6 +59,10 @@ public final class LoopbackWorker {
             out.println("ready " + (async != null) + " " + (overVertx != null));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                if (line.equals("jit")) { // milliseconds the JIT has spent compiling so far
+                    out.println(ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+                    continue;
+                }
                 String[] cmd = line.split(" ");
                 int width = Integer.parseInt(cmd[1]);
                 long calls = Long.parseLong(cmd[2]);

@@ -33,6 +33,8 @@ final class Report {
         }
         out.printf(Locale.ROOT, "Loopback harness, median of %d rounds (1 caller: %,d calls; 64 callers and async: "
                 + "%,d calls):%n", rounds, LoopbackRun.SINGLE_CALLS, LoopbackRun.CALLS);
+        out.printf(Locale.ROOT, "  warm-up until a round added under %d ms of JIT compilation: SDK %d rounds, floor %d%n",
+                LoopbackRun.QUIET_JIT_MILLIS, warmup("sdk"), warmup("floor"));
         out.printf(Locale.ROOT, "  %-42s %12s %12s%n", "", "SDK", "floor");
         row("bytes allocated per call, 1 caller", "/1", Measurement::bytesPerCall, "%12.0f");
         row("CPU us per call, 1 caller", "/1", Measurement::cpuMicrosPerCall, "%12.1f");
@@ -125,6 +127,11 @@ final class Report {
             return Double.NaN;
         }
         return median(list.stream().mapToDouble(metric).sorted().toArray());
+    }
+
+    private long warmup(String side) {
+        List<Measurement> m = runs.get(side + LoopbackRun.WARMUP_KEY);
+        return m == null ? 0 : m.get(0).calls();
     }
 
     private static double median(double[] sorted) {
