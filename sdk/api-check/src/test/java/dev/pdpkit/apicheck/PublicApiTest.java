@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.pdpkit.client.PrismaManagement;
 import dev.pdpkit.oauth.PrismaOAuth;
+import dev.pdpkit.transport.vertx.VertxTransport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build's API guard: the public API of pdpkit-client and pdpkit-oauth must match the listings checked in at
- * {@code sdk/client/api} and {@code sdk/oauth/api}, and expose no internal type beyond {@code sdk/api-check/allowlist}.
+ * The build's API guard: the public API of pdpkit-client, pdpkit-oauth and pdpkit-transport-vertx must match the
+ * listings checked in at {@code sdk/client/api}, {@code sdk/oauth/api} and {@code sdk/transport-vertx/api}, and expose
+ * no internal type beyond {@code sdk/api-check/allowlist}.
  * Run with {@code -Dpdpkit.api.update=true} to regenerate the listings after an intended change.
  */
 class PublicApiTest {
@@ -26,6 +28,11 @@ class PublicApiTest {
     @Test
     void oauthApiMatchesItsListing() throws Exception {
         check("pdpkit-oauth", PrismaOAuth.class, "sdk/oauth/api/pdpkit-oauth.api");
+    }
+
+    @Test
+    void vertxTransportApiMatchesItsListing() throws Exception {
+        check("pdpkit-transport-vertx", VertxTransport.class, "sdk/transport-vertx/api/pdpkit-transport-vertx.api");
     }
 
     private static void check(String module, Class<?> anchor, String listing) throws Exception {

@@ -106,6 +106,11 @@ public final class ApiRequest {
      */
     public String resolvedPath() {
         StringBuilder out = new StringBuilder(pathTemplate.length() + 32);
+        appendPath(out);
+        return out.toString();
+    }
+
+    private void appendPath(StringBuilder out) {
         int i = 0;
         while (i < pathTemplate.length()) {
             int open = pathTemplate.indexOf('{', i);
@@ -115,15 +120,20 @@ public final class ApiRequest {
             }
             int close = pathTemplate.indexOf('}', open);
             out.append(pathTemplate, i, open);
-            String name = pathTemplate.substring(open + 1, close);
-            String value = pathParams.get(name);
-            if (value == null) {
-                throw new IllegalArgumentException("path parameter '" + name + "' is required");
-            }
-            encodeInto(out, value);
+            encodeInto(out, pathParam(open + 1, close));
             i = close + 1;
         }
-        return out.toString();
+    }
+
+    /** The value of the parameter named by {@code pathTemplate[from, to)}, found without cutting the name out. */
+    private String pathParam(int from, int to) {
+        for (Map.Entry<String, String> p : pathParams.entrySet()) {
+            String name = p.getKey();
+            if (name.length() == to - from && pathTemplate.startsWith(name, from)) {
+                return p.getValue();
+            }
+        }
+        throw new IllegalArgumentException("path parameter '" + pathTemplate.substring(from, to) + "' is required");
     }
 
     /**
@@ -172,11 +182,18 @@ public final class ApiRequest {
      * @return for example {@code /v1/projects?cursor=abc&limit=10}
      */
     public String resolvedPathAndQuery() {
-        String path = resolvedPath();
-        if (query.isEmpty()) {
-            return path;
-        }
-        StringBuilder sb = new StringBuilder(path.length() + 32).append(path);
+        return url("");
+    }
+
+    /**
+     * Returns the full URL of this request, built in one pass.
+     *
+     * @param base the API base without a trailing slash, such as {@code https://api.prisma.io}
+     * @return the base, the resolved path and the encoded query
+     */
+    public String url(String base) {
+        StringBuilder sb = new StringBuilder(base.length() + pathTemplate.length() + 48).append(base);
+        appendPath(sb);
         char sep = '?';
         for (Map.Entry<String, List<String>> q : query.entrySet()) {
             for (String v : q.getValue()) {

@@ -21,6 +21,7 @@ public final class HttpStage implements Stage {
     private final String baseUrl;
     /** The client's own headers, names distinct without regard to case. */
     private final HttpHeaders clientHeaders;
+    private final boolean reservedInClientHeaders;
     private final Clock clock;
 
     /**
@@ -35,6 +36,8 @@ public final class HttpStage implements Stage {
         HttpHeaders.Builder distinct = HttpHeaders.builder();
         defaultHeaders.forEach(distinct::set);
         this.clientHeaders = distinct.build();
+        this.reservedInClientHeaders = clientHeaders.first("Authorization").isPresent()
+                || clientHeaders.first("Accept").isPresent();
         this.clock = clock;
     }
 
@@ -58,14 +61,24 @@ public final class HttpStage implements Stage {
         }
         HttpHeaders.Builder headers = HttpHeaders.builder();
         clientHeaders.forEach(headers::add); // already distinct: nothing to replace
-        attempt.options().headers().forEach(headers::set);
+        Map<String, String> callHeaders = attempt.options().headers();
+        // With no per-call headers and none of these two among the client's, nothing can be replaced: add them.
+        boolean replace = reservedInClientHeaders || !callHeaders.isEmpty();
+        callHeaders.forEach(headers::set);
         if (attempt.authorization() != null) {
-            headers.set("Authorization", attempt.authorization());
+            put(headers, replace, "Authorization", attempt.authorization());
         }
-        headers.set("Accept", "application/json");
+        put(headers, replace, "Accept", "application/json");
         byte[] body = req.body() == null ? null : Json.writeBytes(req.body());
-        return HttpRequest.of(req.method(), baseUrl + req.resolvedPathAndQuery(), headers.build(), body,
-                attempt.timeout());
+        return HttpRequest.of(req.method(), req.url(baseUrl), headers.build(), body, attempt.timeout());
+    }
+
+    private static void put(HttpHeaders.Builder headers, boolean replace, String name, String value) {
+        if (replace) {
+            headers.set(name, value);
+        } else {
+            headers.add(name, value);
+        }
     }
 
     HttpResponse checkStatus(HttpResponse response) {
