@@ -39,21 +39,30 @@ final class LoopbackRun {
     }
 
     /**
-     * @param rounds measured rounds after the warm-up
+     * Runs {@code forks} fresh pairs of workers one after the other. Two JVMs running the same code can differ by a few
+     * per cent for good (the JIT's inlining and code layout differ from one start to the next), more than the effects
+     * measured here; several forks let the medians speak for the code rather than for one start.
+     *
+     * @param forks pairs of workers, one after the other
+     * @param rounds measured rounds per fork, after its warm-up
      * @return every measurement, keyed {@code sdk/1}, {@code sdk/64}, {@code sdk/async}, {@code sdk/vertx},
-     *     {@code floor/...}
+     *     {@code floor/...}, in fork and round order, so that the n-th SDK and floor measurements form a pair; and one
+     *     pseudo-measurement per fork and side under {@link #WARMUP_KEY}
      * @throws Exception if a worker cannot start or a run fails
      */
-    static Map<String, List<Measurement>> run(int rounds) throws Exception {
+    static Map<String, List<Measurement>> run(int forks, int rounds) throws Exception {
         Map<String, List<Measurement>> out = new LinkedHashMap<>();
-        try (Worker floor = Worker.start("floor"); Worker sdk = Worker.start("sdk")) {
-            List<Worker> order = List.of(floor, sdk);
-            for (Worker w : order) { // JIT, connection pools, server threads
-                out.put(w.name + WARMUP_KEY, List.of(w.warmUp()));
-            }
-            for (int round = 0; round < rounds; round++) {
-                for (Worker w : round % 2 == 0 ? order : List.of(sdk, floor)) {
-                    w.round().forEach((key, m) -> out.computeIfAbsent(w.name + key, k -> new ArrayList<>()).add(m));
+        for (int fork = 0; fork < forks; fork++) {
+            try (Worker floor = Worker.start("floor"); Worker sdk = Worker.start("sdk")) {
+                List<Worker> order = List.of(floor, sdk);
+                for (Worker w : order) { // JIT, connection pools, server threads
+                    out.computeIfAbsent(w.name + WARMUP_KEY, k -> new ArrayList<>()).add(w.warmUp());
+                }
+                for (int round = 0; round < rounds; round++) {
+                    for (Worker w : round % 2 == 0 ? order : List.of(sdk, floor)) {
+                        w.round().forEach((key, m) -> out.computeIfAbsent(w.name + key, k -> new ArrayList<>())
+                                .add(m));
+                    }
                 }
             }
         }

@@ -19,22 +19,30 @@ final class Report {
         this.runs = runs;
     }
 
-    void print(int rounds) {
+    /**
+     * @param forks pairs of worker JVMs run
+     * @param rounds measured rounds per fork
+     * @param loadBefore the system load average before the run started
+     */
+    void print(int forks, int rounds, double loadBefore) {
         out.printf(Locale.ROOT, "%npdpkit benchmarks: client.projects().get(id) against the floor (raw OkHttp + "
                         + "Jackson tree read), loopback; Java %s, %d CPUs%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        // Other builds on a shared machine move every figure: the load says how much to trust them.
-        out.printf(Locale.ROOT, "System load average now: %.1f (above the CPU count, expect noisy ratios)%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // Other builds on a shared machine move every figure: the load before the run says how much to trust them
+        // (the load during it counts the benchmark's own 64 callers).
+        out.printf(Locale.ROOT, "System load average before the run: %.1f%s%n", loadBefore,
+                loadBefore > Runtime.getRuntime().availableProcessors() ? " (other work was running: expect noisy "
+                        + "ratios)" : "");
         if (!jmh.isEmpty()) {
             out.println("JMH, 1 caller (-prof gc):");
             jmh.forEach((name, f) -> out.printf(Locale.ROOT, "  %-6s %8.1f us/call %10.0f B/call%n", name,
                     f.microsPerCall(), f.bytesPerCall()));
         }
-        out.printf(Locale.ROOT, "Loopback harness, median of %d rounds (1 caller: %,d calls; 64 callers and async: "
-                + "%,d calls):%n", rounds, LoopbackRun.SINGLE_CALLS, LoopbackRun.CALLS);
-        out.printf(Locale.ROOT, "  warm-up until a round added under %d ms of JIT compilation: SDK %d rounds, floor %d%n",
-                LoopbackRun.QUIET_JIT_MILLIS, warmup("sdk"), warmup("floor"));
+        out.printf(Locale.ROOT, "Loopback harness, median of %d rounds in %d forks of fresh worker JVMs (1 caller: %,d "
+                + "calls; 64 callers and async: %,d calls):%n", forks * rounds, forks, LoopbackRun.SINGLE_CALLS,
+                LoopbackRun.CALLS);
+        out.printf(Locale.ROOT, "  warm-up rounds per fork, until one added under %d ms of JIT compilation: SDK %s, "
+                + "floor %s%n", LoopbackRun.QUIET_JIT_MILLIS, warmup("sdk"), warmup("floor"));
         out.printf(Locale.ROOT, "  %-42s %12s %12s%n", "", "SDK", "floor");
         row("bytes allocated per call, 1 caller", "/1", Measurement::bytesPerCall, "%12.0f");
         row("CPU us per call, 1 caller", "/1", Measurement::cpuMicrosPerCall, "%12.1f");
@@ -129,9 +137,9 @@ final class Report {
         return median(list.stream().mapToDouble(metric).sorted().toArray());
     }
 
-    private long warmup(String side) {
-        List<Measurement> m = runs.get(side + LoopbackRun.WARMUP_KEY);
-        return m == null ? 0 : m.get(0).calls();
+    private String warmup(String side) {
+        List<Measurement> m = runs.getOrDefault(side + LoopbackRun.WARMUP_KEY, List.of());
+        return m.stream().map(w -> Long.toString(w.calls())).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double median(double[] sorted) {
