@@ -120,20 +120,14 @@ public final class ApiRequest {
             }
             int close = pathTemplate.indexOf('}', open);
             out.append(pathTemplate, i, open);
-            encodeInto(out, pathParam(open + 1, close));
+            String name = pathTemplate.substring(open + 1, close);
+            String value = pathParams.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("path parameter '" + name + "' is required");
+            }
+            encodeInto(out, value);
             i = close + 1;
         }
-    }
-
-    /** The value of the parameter named by {@code pathTemplate[from, to)}, found without cutting the name out. */
-    private String pathParam(int from, int to) {
-        for (Map.Entry<String, String> p : pathParams.entrySet()) {
-            String name = p.getKey();
-            if (name.length() == to - from && pathTemplate.startsWith(name, from)) {
-                return p.getValue();
-            }
-        }
-        throw new IllegalArgumentException("path parameter '" + pathTemplate.substring(from, to) + "' is required");
     }
 
     /**
