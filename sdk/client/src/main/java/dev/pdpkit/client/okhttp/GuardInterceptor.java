@@ -22,14 +22,28 @@ import okhttp3.Response;
  *       a shorter keep-alive closes it first, and a POST written to it fails as "may have been sent". Before a POST or
  *       PATCH goes out, this interceptor looks for the server's close: if the connection is
  *       dead, the request fails as {@link StaleConnectionException} without a byte written, and is safe to retry.
+ *   <li>On the transport's main client, whose OkHttp read and write timeouts are off, it sets the client's read
+ *       timeout on the HTTP/1 socket of each exchange ({@code SO_TIMEOUT}), so the kernel ends a stalled read.
  * </ul>
  */
 final class GuardInterceptor implements Interceptor {
     static final String HIDDEN_RETRY_AFTER = "X-Pdpkit-Hidden-Retry-After";
 
+    private final int readTimeoutMillis;
+
+    /** @param readTimeoutMillis the client's read timeout, for exchanges whose OkHttp read timeout is off */
+    GuardInterceptor(int readTimeoutMillis) {
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
+        if (connection != null && chain.readTimeoutMillis() == 0 && readTimeoutMillis > 0 && isHttp1(connection)) {
+            // OkHttp has just set the socket's timeout to the exchange's read timeout, off on the transport's main
+            // client; the kernel enforces the client's own read timeout instead, with no Okio watchdog involved.
+            connection.socket().setSoTimeout(readTimeoutMillis);
+        }
         String method = chain.request().method();
         // Every POST and PATCH is checked, reused connection or new: telling them apart would need state shared by
         // all callers, and the check costs a creating call about a millisecond.
@@ -47,7 +61,7 @@ final class GuardInterceptor implements Interceptor {
     }
 
     private static void checkNotClosedByPeer(Connection connection) throws IOException {
-        if (connection.protocol() != Protocol.HTTP_1_1 && connection.protocol() != Protocol.HTTP_1_0) {
+        if (!isHttp1(connection)) {
             return; // an HTTP/2 connection is read by OkHttp's own reader thread
         }
         Socket socket = connection.socket();
@@ -73,6 +87,10 @@ final class GuardInterceptor implements Interceptor {
             socket.close();
             throw new StaleConnectionException();
         }
+    }
+
+    private static boolean isHttp1(Connection connection) {
+        return connection.protocol() == Protocol.HTTP_1_1 || connection.protocol() == Protocol.HTTP_1_0;
     }
 
     /** Gives the response's headers back their real names, for the client and its exceptions. */

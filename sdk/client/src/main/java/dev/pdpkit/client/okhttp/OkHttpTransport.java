@@ -36,9 +36,11 @@ import okhttp3.ResponseBody;
  * }</pre>
  *
  * <p>Each attempt's time budget ({@link HttpRequest#timeout()}) bounds the whole exchange. A budget shorter than the
- * socket timeouts cuts them to it and is enforced exactly by OkHttp's call timeout; a longer one is enforced by the
- * socket timeouts for any single stall and by one shared watchdog thread, up to a tenth of a second late, for an
- * answer that trickles in.
+ * socket timeouts cuts them to it and is enforced exactly by OkHttp's call timeout. A longer one is enforced by one
+ * shared watchdog thread, up to a tenth of a second late; within it, the client's read timeout ends a single stalled
+ * read on an HTTP/1 connection, enforced by the kernel ({@code SO_TIMEOUT}). On such attempts a stalled write, a
+ * stalled TLS handshake or a stalled read on an HTTP/2 stream ends with the attempt's budget rather than with the write
+ * or read timeout; by default the two are equal (30 seconds for a first attempt).
  *
  * <p>This package is the only part of the client's API that names OkHttp.
  */
@@ -63,14 +65,19 @@ public final class OkHttpTransport implements HttpTransport {
     private OkHttpTransport(OkHttpClient base, boolean owned) {
         this.base = base;
         this.owned = owned;
-        this.client = base.newBuilder()
+        OkHttpClient guarded = base.newBuilder()
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .authenticator(okhttp3.Authenticator.NONE)
-                .addNetworkInterceptor(new GuardInterceptor())
+                .addNetworkInterceptor(new GuardInterceptor(base.readTimeoutMillis()))
                 .build();
-        this.cutting = client.newBuilder().addInterceptor(OkHttpTransport::cutTimeouts).build();
+        this.cutting = guarded.newBuilder().addInterceptor(OkHttpTransport::cutTimeouts).build();
+        // Okio enforces OkHttp's read and write timeouts with a queue and a watchdog thread that every socket read and
+        // write touches, and wakes; that cost a sixth of a call's CPU at low concurrency. The kernel enforces a read
+        // timeout as well (SO_TIMEOUT, which GuardInterceptor sets on HTTP/1 sockets), and the attempt's budget,
+        // watched by Deadlines, bounds everything else.
+        this.client = guarded.newBuilder().readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).build();
     }
 
     /**
@@ -215,8 +222,8 @@ public final class OkHttpTransport implements HttpTransport {
      */
     private boolean cutsTimeouts(HttpRequest request) {
         long budget = request.timeout().toMillis() + CUT_TOLERANCE_MILLIS;
-        return budget < client.connectTimeoutMillis() || budget < client.readTimeoutMillis()
-                || budget < client.writeTimeoutMillis();
+        return budget < cutting.connectTimeoutMillis() || budget < cutting.readTimeoutMillis()
+                || budget < cutting.writeTimeoutMillis();
     }
 
     /**

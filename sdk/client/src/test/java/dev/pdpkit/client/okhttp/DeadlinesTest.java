@@ -74,6 +74,20 @@ class DeadlinesTest {
     }
 
     @Test
+    void aStalledReadEndsAtTheReadTimeoutLongBeforeALongBudget() {
+        // The transport's main client has OkHttp's read timeout off; the kernel must still end the stalled read.
+        HttpRequest request = HttpRequest.of("GET", "http://127.0.0.1:" + server.getLocalPort() + "/stall",
+                HttpHeaders.empty(), null, Duration.ofMinutes(5));
+
+        Throwable failure = catchThrowable(() -> transport.send(request));
+
+        assertThat(failure).isInstanceOf(PrismaTimeoutException.class);
+        // The kernel's read timeout, not the watchdog's cancel at the end of the five-minute budget.
+        assertThat(failure.getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
+        assertThat(Deadlines.SHARED.watching()).isZero();
+    }
+
+    @Test
     void aThreadsNextCallIsNotCutByTheDeadlineOfItsLastOne() throws Exception {
         // The first call is cut at its budget; the same thread's slot then carries a fresh entry.
         assertThat(catchThrowable(() -> transport.send(request("/trickle")))).isInstanceOf(PrismaTimeoutException.class);
@@ -115,7 +129,10 @@ class DeadlinesTest {
         }
     }
 
-    /** {@code /quick} answers at once; anything else sends one byte of a long body every 300 ms. */
+    /**
+     * {@code /quick} answers at once; {@code /stall} sends the head and one byte, then nothing; anything else sends one
+     * byte of a long body every 300 ms.
+     */
     private static void answer(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
@@ -138,6 +155,11 @@ class DeadlinesTest {
             }
             out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
                     .getBytes(StandardCharsets.ISO_8859_1));
+            if (head.toString().startsWith("GET /stall")) {
+                out.flush();
+                Thread.sleep(30_000); // until the client hangs up
+                return;
+            }
             for (int i = 0; i < 99; i++) {
                 out.flush();
                 Thread.sleep(300);
