@@ -55,7 +55,10 @@ public final class OkHttpTransport implements HttpTransport {
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final OkHttpClient base;
-    /** For attempts whose budget outlasts every socket timeout: the common case, with one interceptor fewer. */
+    /**
+     * For attempts whose budget outlasts every socket timeout: the common case, with one interceptor fewer and OkHttp's
+     * read and write timeouts off (see the constructor).
+     */
     private final OkHttpClient client;
     /** For attempts with a shorter budget: the socket timeouts are cut to it. Shares the pool and dispatcher. */
     private final OkHttpClient cutting;
