@@ -95,6 +95,9 @@ public final class Exchange {
             return;
         }
         HttpClientRequest req = ar.result();
+        // Failures reach the caller through the send and body futures. Without a handler, Vert.x would also log a
+        // reset (a cancel or a timeout) at ERROR as an unhandled exception.
+        req.exceptionHandler(ignored -> { });
         bound = req;
         if (result.isDone()) { // timed out or cancelled while waiting for the connection: nothing was written
             req.reset();
