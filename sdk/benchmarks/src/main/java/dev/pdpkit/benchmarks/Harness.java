@@ -100,16 +100,7 @@ public final class Harness implements AutoCloseable {
         Snapshot before = Snapshot.take(server);
         for (long i = 0; i < calls; i++) {
             permits.acquire();
-            CompletableFuture<?> f;
-            try {
-                f = call.apply(CannedServer.PROJECT_ID);
-            } catch (RuntimeException e) {
-                f = CompletableFuture.failedFuture(e);
-            }
-            f.whenComplete((value, failure) -> {
-                if (failure != null) {
-                    errors.incrementAndGet();
-                }
+            start(call, errors, () -> {
                 permits.release();
                 done.countDown();
             });
@@ -146,6 +137,15 @@ public final class Harness implements AutoCloseable {
         if (remaining.getAndDecrement() <= 0) {
             return;
         }
+        start(call, errors, () -> {
+            done.countDown();
+            chain(call, remaining, errors, done);
+        });
+    }
+
+    /** Starts one call (one that throws counts as failed) and runs {@code then} when it has ended, however. */
+    private static void start(Function<String, ? extends CompletableFuture<?>> call, AtomicLong errors,
+                              Runnable then) {
         CompletableFuture<?> f;
         try {
             f = call.apply(CannedServer.PROJECT_ID);
@@ -156,8 +156,7 @@ public final class Harness implements AutoCloseable {
             if (failure != null) {
                 errors.incrementAndGet();
             }
-            done.countDown();
-            chain(call, remaining, errors, done);
+            then.run();
         });
     }
 
