@@ -70,12 +70,12 @@ final class CodecEmitter {
         ClassName self = JavaTypes.codecClass(schema.name());
         TypeSpec.Builder type = codecClass(self, model, "{@link $T}; any string decodes", model);
         type.addMethod(decodeSignature(model)
-                .addStatement("return $T.of($T.STRING.decode(node, path))", model, JavaTypes.JSON_SUPPORT).build());
+                .addStatement("return $T.of($T.STRING.decode(node, path))", model, JavaTypes.CODECS).build());
         type.addMethod(StreamReader.signature(model)
-                .addStatement("$T text = $T.STRING.read(parser, body)", String.class, JavaTypes.JSON_SUPPORT)
+                .addStatement("$T text = $T.STRING.read(parser, body)", String.class, JavaTypes.CODECS)
                 .addStatement("return text == null ? null : $T.of(text)", model).build());
         type.addMethod(encodeSignature(model)
-                .addStatement("return $T.STRING.encode(value.asString())", JavaTypes.JSON_SUPPORT).build());
+                .addStatement("return $T.STRING.encode(value.asString())", JavaTypes.CODECS).build());
         return type.build();
     }
 

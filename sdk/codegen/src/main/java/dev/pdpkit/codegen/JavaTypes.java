@@ -35,6 +35,7 @@ final class JavaTypes {
     static final ClassName RESPONSE_BODY = ClassName.get(ROOT + ".internal.http", "ResponseBody");
     static final ClassName JSON_CODEC = ClassName.get(ROOT + ".internal.json", "JsonCodec");
     static final ClassName JSON_SUPPORT = ClassName.get(ROOT + ".internal.json", "JsonSupport");
+    static final ClassName CODECS = ClassName.get(ROOT + ".internal.json", "Codecs");
     static final ClassName TO_STRING = ClassName.get(ROOT + ".internal.json", "ToStringHelper");
     static final ClassName ERRORS = ClassName.get(ROOT + ".errors", "PrismaApiException");
     static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
@@ -87,12 +88,12 @@ final class JavaTypes {
      */
     static CodeBlock codec(TypeRef type) {
         if (type instanceof Scalar) {
-            return CodeBlock.of("$T.$L", JSON_SUPPORT, ((Scalar) type).kind().name());
+            return CodeBlock.of("$T.$L", CODECS, ((Scalar) type).kind().name());
         }
         if (type instanceof Named) {
             return CodeBlock.of("$T.INSTANCE", codecClass(((Named) type).name()));
         }
-        return CodeBlock.of("$T.listOf($L)", JSON_SUPPORT, codec(((ListOf) type).item()));
+        return CodeBlock.of("$T.listOf($L)", CODECS, codec(((ListOf) type).item()));
     }
 
     /**

@@ -6,14 +6,14 @@ import dev.pdpkit.client.core.RawResponse;
 import dev.pdpkit.client.core.RequestOptions;
 import dev.pdpkit.client.errors.PrismaDecodeException;
 import dev.pdpkit.client.errors.PrismaException;
-import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.http.HttpResponse;
+import dev.pdpkit.client.internal.http.ApiRequest;
 import dev.pdpkit.client.internal.http.ResponseBody;
 import dev.pdpkit.client.internal.http.Transport;
+import dev.pdpkit.client.internal.json.Codecs;
 import dev.pdpkit.client.internal.json.Json;
 import dev.pdpkit.client.internal.json.JsonCodec;
 import dev.pdpkit.client.internal.json.JsonStreams;
-import dev.pdpkit.client.internal.json.JsonSupport;
 import dev.pdpkit.client.internal.pipeline.AsyncCalls;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -154,7 +154,7 @@ public final class ClientContext {
 
             @Override
             public Page<T> readStreaming(byte[] body) {
-                return Pages.streamed(JsonStreams.readPage(body, JsonSupport.listOf(codec)), fetcher, asyncFetcher);
+                return Pages.streamed(JsonStreams.readPage(body, Codecs.listOf(codec)), fetcher, asyncFetcher);
             }
         };
     }

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pdpkit.client.core.Page;
 import dev.pdpkit.client.errors.PrismaException;
 import dev.pdpkit.client.internal.codec.ProjectCodec;
+import dev.pdpkit.client.internal.json.Codecs;
 import dev.pdpkit.client.internal.json.Json;
 import dev.pdpkit.client.internal.json.JsonStreams;
-import dev.pdpkit.client.internal.json.JsonSupport;
 import dev.pdpkit.client.model.Project;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +109,7 @@ class PagesStreamingTest {
 
     private static Page<Project> streamed(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return Pages.streamed(JsonStreams.readPage(bytes, JsonSupport.listOf(ProjectCodec.INSTANCE)), NO_FETCH, null);
+        return Pages.streamed(JsonStreams.readPage(bytes, Codecs.listOf(ProjectCodec.INSTANCE)), NO_FETCH, null);
     }
 
     private static Page<Project> tree(String body) {

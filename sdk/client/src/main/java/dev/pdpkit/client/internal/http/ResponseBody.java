@@ -2,9 +2,9 @@ package dev.pdpkit.client.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pdpkit.client.errors.PrismaDecodeException;
+import dev.pdpkit.client.internal.json.Codecs;
 import dev.pdpkit.client.internal.json.JsonCodec;
 import dev.pdpkit.client.internal.json.JsonStreams;
-import dev.pdpkit.client.internal.json.JsonSupport;
 
 /**
  * How the body of a successful response becomes the value an operation returns.
@@ -69,7 +69,7 @@ public interface ResponseBody<T> {
      * @return the reader
      */
     static <T> ResponseBody<java.util.List<T>> dataList(JsonCodec<T> itemCodec) {
-        JsonCodec<java.util.List<T>> listCodec = JsonSupport.listOf(itemCodec);
+        JsonCodec<java.util.List<T>> listCodec = Codecs.listOf(itemCodec);
         return new ResponseBody<>() {
             @Override
             public java.util.List<T> read(JsonNode root, int status) {

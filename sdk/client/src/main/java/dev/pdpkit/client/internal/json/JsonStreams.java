@@ -63,7 +63,7 @@ public final class JsonStreams {
      * Reads a list answer with exactly the documented members, in any order.
      *
      * @param body the whole body
-     * @param itemsCodec the codec of the item list ({@link JsonSupport#listOf}), made once per operation
+     * @param itemsCodec the codec of the item list ({@link Codecs#listOf}), made once per operation
      * @param <T> the item type
      * @return its parts, or null when the body must be read as a tree
      */
