@@ -2,12 +2,8 @@ package dev.pdpkit.e2e.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pdpkit.fixtures.readme.Readme;
 import java.nio.file.Path;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +20,7 @@ class ReadmeOAuthSnippetTest {
     void theOAuthSnippetCompiles() throws Exception {
         String source = Readme.javaBlockAfter("<!-- oauth:begin");
         assertThat(source).contains("oauth.logout()");
-        Path file = dir.resolve("OAuthInBrief.java");
-        Files.writeString(file, source);
-
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, errors, "-d", dir.toString(), "-cp", classpath, file.toString());
-        assertThat(rc).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        Readme.compile(dir, "OAuthInBrief", source);
         assertThat(dir.resolve("OAuthInBrief.class")).exists();
     }
 }

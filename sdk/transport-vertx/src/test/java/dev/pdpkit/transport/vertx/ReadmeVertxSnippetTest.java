@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pdpkit.client.model.ProjectCreateParams;
 import dev.pdpkit.client.model.RegionId;
 import dev.pdpkit.emulator.PrismaEmulator;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pdpkit.fixtures.readme.Readme;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +20,11 @@ class ReadmeVertxSnippetTest {
 
     @Test
     void theSnippetCompilesAndRunsAsWritten() throws Exception {
-        Path file = dir.resolve("VertxTransportExample.java");
-        Files.writeString(file, javaBlockAfter(readme(), MARKER));
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), "-cp", classpath,
-                file.toString())).as("javac exit code for the README Vert.x snippet").isZero();
-
         try (PrismaEmulator emulator = PrismaEmulator.start()) {
             seedTwoProjects(emulator);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", dir + File.pathSeparator + classpath,
-                    "VertxTransportExample").redirectErrorStream(true);
-            pb.environment().put("PRISMA_SERVICE_TOKEN", emulator.partnerServiceToken());
-            pb.environment().put("PRISMA_API_URL", emulator.baseUrl());
-            Process p = pb.start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("snippet finished").isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = Readme.compileAndRun(dir, "VertxTransportExample", Readme.javaBlockAfter(MARKER),
+                    Map.of("PRISMA_SERVICE_TOKEN", emulator.partnerServiceToken(), "PRISMA_API_URL",
+                            emulator.baseUrl()));
             assertThat(out).contains("projects read without a thread each: ").contains("read proj")
                     .doesNotContain(emulator.partnerServiceToken()).doesNotContain("WARN").doesNotContain("INFO");
         }
@@ -54,21 +39,5 @@ class ReadmeVertxSnippetTest {
                 client.projects().create(ProjectCreateParams.builder().name(name).region(RegionId.US_EAST_1).build());
             }
         }
-    }
-
-    private static String javaBlockAfter(String readme, String marker) {
-        int begin = readme.indexOf(marker);
-        assertThat(begin).as("README marker " + marker).isNotNegative();
-        int code = readme.indexOf("```java", begin) + "```java".length();
-        return readme.substring(code, readme.indexOf("```", code));
-    }
-
-    private static String readme() throws Exception {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("README.md").getParent().resolve("openapi"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("README.md above " + Path.of("").toAbsolutePath()).isNotNull();
-        return Files.readString(p.resolve("README.md"), StandardCharsets.UTF_8);
     }
 }
