@@ -23,7 +23,10 @@ import okhttp3.Response;
  *       PATCH goes out, this interceptor looks for the server's close: if the connection is
  *       dead, the request fails as {@link StaleConnectionException} without a byte written, and is safe to retry.
  *   <li>On the transport's main client, whose OkHttp read and write timeouts are off, it sets the client's read
- *       timeout on the HTTP/1 socket of each exchange ({@code SO_TIMEOUT}), so the kernel ends a stalled read.
+ *       timeout on the HTTP/1 socket of an exchange whose budget outlasts it ({@code SO_TIMEOUT}, requests tagged
+ *       {@link LongBudget}), so the kernel ends a stalled read before the budget does. Within a shorter budget the
+ *       read timeout could never end anything first, and a socket without one reads with one system call instead of
+ *       three (the JDK polls a socket that has a timeout).
  * </ul>
  */
 final class GuardInterceptor implements Interceptor {
@@ -39,7 +42,8 @@ final class GuardInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
-        if (connection != null && chain.readTimeoutMillis() == 0 && readTimeoutMillis > 0 && isHttp1(connection)) {
+        if (connection != null && chain.readTimeoutMillis() == 0 && readTimeoutMillis > 0
+                && chain.request().tag(LongBudget.class) != null && isHttp1(connection)) {
             // OkHttp has just set the socket's timeout to the exchange's read timeout, off on the transport's main
             // client; the kernel enforces the client's own read timeout instead, with no Okio watchdog involved.
             connection.socket().setSoTimeout(readTimeoutMillis);
@@ -91,6 +95,12 @@ final class GuardInterceptor implements Interceptor {
 
     private static boolean isHttp1(Connection connection) {
         return connection.protocol() == Protocol.HTTP_1_1 || connection.protocol() == Protocol.HTTP_1_0;
+    }
+
+    /** Tags a request on the main client whose attempt's budget outlasts the client's read timeout. */
+    enum LongBudget {
+        /** The one tag value. */
+        TAG
     }
 
     /** Gives the response's headers back their real names, for the client and its exceptions. */

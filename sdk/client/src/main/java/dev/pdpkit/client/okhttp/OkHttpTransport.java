@@ -37,8 +37,8 @@ import okhttp3.ResponseBody;
  *
  * <p>Each attempt's time budget ({@link HttpRequest#timeout()}) bounds the whole exchange. A budget shorter than the
  * socket timeouts cuts them to it and is enforced exactly by OkHttp's call timeout. A longer one is enforced by one
- * shared watchdog thread, up to a tenth of a second late; within it, the client's read timeout ends a single stalled
- * read on an HTTP/1 connection, enforced by the kernel ({@code SO_TIMEOUT}). On such attempts a stalled write, a
+ * shared watchdog thread, up to a tenth of a second late; within a budget longer than the client's read timeout, that
+ * timeout ends a single stalled read on an HTTP/1 connection, enforced by the kernel ({@code SO_TIMEOUT}). On such attempts a stalled write, a
  * stalled TLS handshake or a stalled read on an HTTP/2 stream ends with the attempt's budget rather than with the write
  * or read timeout; by default the two are equal (30 seconds for a first attempt).
  *
@@ -62,6 +62,8 @@ public final class OkHttpTransport implements HttpTransport {
     private final OkHttpClient client;
     /** For attempts with a shorter budget: the socket timeouts are cut to it. Shares the pool and dispatcher. */
     private final OkHttpClient cutting;
+    /** The read timeout the guard puts on the sockets of attempts whose budget outlasts it. */
+    private final int readTimeoutMillis;
     private final BaseUrls urls = new BaseUrls();
     private final boolean owned;
 
@@ -75,11 +77,12 @@ public final class OkHttpTransport implements HttpTransport {
                 .authenticator(okhttp3.Authenticator.NONE)
                 .addNetworkInterceptor(new GuardInterceptor(base.readTimeoutMillis()))
                 .build();
+        this.readTimeoutMillis = base.readTimeoutMillis();
         this.cutting = guarded.newBuilder().addInterceptor(OkHttpTransport::cutTimeouts).build();
         // Okio enforces OkHttp's read and write timeouts with a queue and a watchdog thread that every socket read and
         // write touches, and wakes; that cost a sixth of a call's CPU at low concurrency. The kernel enforces a read
-        // timeout as well (SO_TIMEOUT, which GuardInterceptor sets on HTTP/1 sockets), and the attempt's budget,
-        // watched by Deadlines, bounds everything else.
+        // timeout as well (SO_TIMEOUT, which GuardInterceptor sets on HTTP/1 sockets when the budget outlasts it),
+        // and the attempt's budget, watched by Deadlines, bounds everything else.
         this.client = guarded.newBuilder().readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).build();
     }
 
@@ -248,6 +251,9 @@ public final class OkHttpTransport implements HttpTransport {
         RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
                 : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
         if (!cut) {
+            if (readTimeoutMillis > 0 && request.timeout().toMillis() > readTimeoutMillis) {
+                rb.tag(GuardInterceptor.LongBudget.class, GuardInterceptor.LongBudget.TAG);
+            }
             return client.newCall(rb.method(method, body).build());
         }
         Call call = cutting.newCall(rb.method(method, body).build());

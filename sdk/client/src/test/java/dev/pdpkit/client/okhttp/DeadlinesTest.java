@@ -88,6 +88,21 @@ class DeadlinesTest {
     }
 
     @Test
+    void aStalledReadWithinABudgetNoLongerThanTheReadTimeoutEndsAtTheBudget() {
+        // The read timeout could not end the read before the budget does, so the socket is left without one (a JDK
+        // socket with a timeout polls before every read): the watchdog's cancel ends it, still as a timeout.
+        HttpRequest request = HttpRequest.of("GET", "http://127.0.0.1:" + server.getLocalPort() + "/stall",
+                HttpHeaders.empty(), null, SOCKET_TIMEOUT);
+
+        Throwable failure = catchThrowable(() -> transport.send(request));
+
+        assertThat(failure).isInstanceOf(PrismaTimeoutException.class);
+        assertThat(((PrismaTimeoutException) failure).requestMayHaveBeenSent()).isTrue();
+        assertThat(failure.getCause()).isNotInstanceOf(java.net.SocketTimeoutException.class);
+        assertThat(Deadlines.SHARED.watching()).isZero();
+    }
+
+    @Test
     void aThreadsNextCallIsNotCutByTheDeadlineOfItsLastOne() throws Exception {
         // The first call is cut at its budget; the same thread's slot then carries a fresh entry.
         assertThat(catchThrowable(() -> transport.send(request("/trickle")))).isInstanceOf(PrismaTimeoutException.class);
