@@ -8,13 +8,18 @@ import dev.pdpkit.client.errors.PrismaNetworkException;
 import dev.pdpkit.client.errors.PrismaTimeoutException;
 import dev.pdpkit.client.http.HttpRequest;
 import dev.pdpkit.client.http.HttpResponse;
+import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +93,44 @@ class VertxTransportTest {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void callsStartedFromACompletionStayOnTheConnectionsOfItsEventLoop() throws Exception {
+        // An application on an event loop starts its next call where the last one completed. Sent through another
+        // loop's client, it would take (or open) a connection on that loop and hand its answer back across threads.
+        Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        // One connection per loop: a call started while the last one's connection is being handed back waits for it
+        // rather than opening a second.
+        try (VertxTransport transport = VertxTransport.builder().eventLoops(4).maxConnections(4).build()) {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/me";
+            CompletableFuture<Integer> chain = new CompletableFuture<>();
+            callInTurn(transport, url, 8, chain);
+
+            assertThat(chain.get(10, TimeUnit.SECONDS)).isEqualTo(204);
+            assertThat(clientPorts).hasSize(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void callInTurn(VertxTransport transport, String url, int left, CompletableFuture<Integer> end) {
+        transport.sendAsync(get(url, BUDGET)).whenComplete((response, failure) -> {
+            if (failure != null) {
+                end.completeExceptionally(failure);
+            } else if (left == 1) {
+                end.complete(response.statusCode());
+            } else {
+                callInTurn(transport, url, left - 1, end);
+            }
+        });
     }
 
     @Test

@@ -25,14 +25,17 @@ import java.util.function.IntFunction;
 public final class EventLoops {
     private final Vertx vertx;
     private final Context[] contexts;
+    /** The event-loop thread of each context. */
+    private final Thread[] threads;
     private final HttpClient[] clients;
     private final String deployment;
     private final Deadlines deadlines;
     private final AtomicInteger next = new AtomicInteger();
 
-    private EventLoops(Vertx vertx, Context[] contexts, HttpClient[] clients, String deployment) {
+    private EventLoops(Vertx vertx, Context[] contexts, Thread[] threads, HttpClient[] clients, String deployment) {
         this.vertx = vertx;
         this.contexts = contexts;
+        this.threads = threads;
         this.clients = clients;
         this.deployment = deployment;
         this.deadlines = new Deadlines(vertx);
@@ -49,16 +52,17 @@ public final class EventLoops {
      */
     public static EventLoops of(Vertx vertx, int count, IntFunction<HttpClient> clientFor) {
         CopyOnWriteArrayList<Context> seen = new CopyOnWriteArrayList<>();
+        CopyOnWriteArrayList<Thread> threads = new CopyOnWriteArrayList<>();
         try {
             // Vert.x wants a distinct instance per context.
-            String id = vertx.deployVerticle(() -> new Recorder(seen), new DeploymentOptions().setInstances(count))
+            String id = vertx.deployVerticle(() -> new Recorder(seen, threads), new DeploymentOptions().setInstances(count))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             Context[] contexts = seen.toArray(new Context[0]);
             HttpClient[] clients = new HttpClient[contexts.length];
             for (int i = 0; i < clients.length; i++) {
                 clients[i] = clientFor.apply(i);
             }
-            return new EventLoops(vertx, contexts, clients, id);
+            return new EventLoops(vertx, contexts, threads.toArray(new Thread[0]), clients, id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while taking Vert.x event loops", e);
@@ -70,14 +74,20 @@ public final class EventLoops {
     /** Deployed once per context, only to learn the context. */
     private static final class Recorder implements Deployable {
         private final CopyOnWriteArrayList<Context> seen;
+        private final CopyOnWriteArrayList<Thread> threads;
 
-        Recorder(CopyOnWriteArrayList<Context> seen) {
+        Recorder(CopyOnWriteArrayList<Context> seen, CopyOnWriteArrayList<Thread> threads) {
             this.seen = seen;
+            this.threads = threads;
         }
 
         @Override
         public Future<?> deploy(Context context) {
-            seen.add(context);
+            // Vert.x runs this on the context's own event loop; the lock keeps the two lists in step.
+            synchronized (seen) {
+                seen.add(context);
+                threads.add(Thread.currentThread());
+            }
             return Future.succeededFuture();
         }
     }
@@ -89,12 +99,27 @@ public final class EventLoops {
      * @param task what to run, given the client to send through
      */
     public void run(Consumer<HttpClient> task) {
-        int i = Math.floorMod(next.getAndIncrement(), contexts.length);
         if (onEventLoop()) {
-            task.accept(clients[i]);
-        } else {
-            contexts[i].runOnContext(v -> task.accept(clients[i]));
+            task.accept(clients[here()]);
+            return;
         }
+        int i = Math.floorMod(next.getAndIncrement(), contexts.length);
+        contexts[i].runOnContext(v -> task.accept(clients[i]));
+    }
+
+    /**
+     * The client of the calling event loop, so that a call started from a completion stays there (through the client
+     * whose connections live on that loop); any client on a loop this transport did not take. Threads are compared,
+     * not contexts: Vert.x completes an exchange on a duplicate of the context it was started on.
+     */
+    private int here() {
+        Thread current = Thread.currentThread();
+        for (int j = 0; j < threads.length; j++) {
+            if (threads[j] == current) {
+                return j;
+            }
+        }
+        return Math.floorMod(next.getAndIncrement(), contexts.length);
     }
 
     /** @return the clients, one per context (the same one several times when they share it) */
