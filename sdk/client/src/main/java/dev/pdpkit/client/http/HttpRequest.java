@@ -83,6 +83,24 @@ public final class HttpRequest {
         return timeout;
     }
 
+    /**
+     * Names the attempt for a failure message: the method and the URL's path, without scheme, host or query (a query
+     * may carry a cursor or a filter; the path is enough to tell which call failed).
+     *
+     * <pre>{@code
+     * HttpRequest.of("GET", "https://api.prisma.io/v1/projects?cursor=abc", Map.of(), null, Duration.ofSeconds(5))
+     *     .methodAndPath(); // "GET /v1/projects"
+     * }</pre>
+     *
+     * @return for example {@code "GET /v1/projects"}
+     */
+    public String methodAndPath() {
+        int scheme = url.indexOf("://");
+        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        int query = url.indexOf('?');
+        return method + " " + (slash < 0 ? "/" : url.substring(slash, query < 0 ? url.length() : query));
+    }
+
     /** Shows method and URL only: headers carry the bearer token, and a body may carry secrets. */
     @Override
     public String toString() {

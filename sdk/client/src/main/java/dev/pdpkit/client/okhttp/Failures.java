@@ -18,7 +18,7 @@ final class Failures {
 
     static PrismaNetworkException network(HttpRequest request, IOException e) {
         // Messages of I/O exceptions name hosts and ports, never request content, so they are safe to keep.
-        String what = request.method() + " " + pathOf(request.url());
+        String what = request.methodAndPath();
         boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException || e instanceof GuardInterceptor.StaleConnectionException;
         String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
@@ -32,15 +32,7 @@ final class Failures {
 
     static PrismaNetworkException unexpected(HttpRequest request, RuntimeException e) {
         // OkHttp and Okio throw unchecked exceptions on some malformed responses (a negative Content-Length, say).
-        return new PrismaNetworkException("malformed response or HTTP-layer failure during " + request.method() + " "
-                + pathOf(request.url()) + ": " + e.getClass().getSimpleName(), e, true);
-    }
-
-    private static String pathOf(String url) {
-        int scheme = url.indexOf("://");
-        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-        int query = url.indexOf('?');
-        // The query may carry a cursor or filter; the path is enough to tell which call failed.
-        return slash < 0 ? "/" : url.substring(slash, query < 0 ? url.length() : query);
+        return new PrismaNetworkException("malformed response or HTTP-layer failure during "
+                + request.methodAndPath() + ": " + e.getClass().getSimpleName(), e, true);
     }
 }

@@ -22,7 +22,7 @@ public final class Failures {
      */
     public static PrismaNetworkException beforeSending(HttpRequest request, Throwable e) {
         if (e instanceof TimeoutException || isConnectTimeout(e)) {
-            return new PrismaTimeoutException("timed out during " + what(request) + " (no connection)", e, false);
+            return new PrismaTimeoutException("timed out during " + request.methodAndPath() + " (no connection)", e, false);
         }
         return new PrismaNetworkException(describe(request, e), e, false);
     }
@@ -34,7 +34,7 @@ public final class Failures {
      */
     public static PrismaNetworkException afterSending(HttpRequest request, Throwable e) {
         if (e instanceof TimeoutException) {
-            return new PrismaTimeoutException("timed out during " + what(request), e, true);
+            return new PrismaTimeoutException("timed out during " + request.methodAndPath(), e, true);
         }
         return new PrismaNetworkException(describe(request, e), e, true);
     }
@@ -47,7 +47,7 @@ public final class Failures {
     public static PrismaTimeoutException timeout(HttpRequest request, boolean sent) {
         TimeoutException cause = new TimeoutException("the attempt's budget of " + request.timeout().toMillis()
                 + " ms ran out");
-        return new PrismaTimeoutException("timed out during " + what(request), cause, sent);
+        return new PrismaTimeoutException("timed out during " + request.methodAndPath(), cause, sent);
     }
 
     private static boolean isConnectTimeout(Throwable e) {
@@ -57,16 +57,7 @@ public final class Failures {
 
     private static String describe(HttpRequest request, Throwable e) {
         // Messages of Vert.x and Netty I/O failures name hosts and ports, never request content.
-        return "network failure during " + what(request) + ": " + e.getClass().getSimpleName()
+        return "network failure during " + request.methodAndPath() + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-    }
-
-    private static String what(HttpRequest request) {
-        String url = request.url();
-        int scheme = url.indexOf("://");
-        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-        int query = url.indexOf('?');
-        // The query may carry a cursor or filter; the path is enough to tell which call failed.
-        return request.method() + " " + (slash < 0 ? "/" : url.substring(slash, query < 0 ? url.length() : query));
     }
 }
