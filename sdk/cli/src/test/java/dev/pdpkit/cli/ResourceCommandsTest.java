@@ -128,7 +128,6 @@ class ResourceCommandsTest {
         PdpRunner.Result created = pdp.run("databases", "create", "--project", project, "--name", "main",
                 "--region", "us-east-1", "--logical-id", "main", "--json");
         assertThat(created.exitCode()).as(created.toString()).isZero();
-        assertThat(created.exitCode()).as(created.toString()).isZero();
         JsonNode db = created.json();
         assertThat(fields(db)).containsExactly("id", "name", "projectId", "region", "status", "isDefault",
                 "logicalId", "createdAt", "created");

@@ -123,23 +123,10 @@ public final class DatabasesCommand extends PdpCommand {
             out().note((r.wasCreated() ? "created database " : "database exists: ") + r.id());
             Database ready = wait.awaitIfAsked(session, r.id());
             ObjectNode o = ready != null ? Views.database(ready)
-                    : r.found().map(Views::database).orElseGet(() -> created(r.created().orElseThrow()));
+                    : r.found().map(Views::database).orElseGet(() -> Views.database(r.created().orElseThrow()));
             o.put("created", r.wasCreated());
             out().object(o);
             return 0;
-        }
-
-        private static ObjectNode created(CreatedDatabase d) {
-            ObjectNode o = Output.object();
-            o.put("id", d.id());
-            o.put("name", d.name());
-            o.put("projectId", d.project() == null ? null : d.project().id());
-            o.put("region", d.region().map(r -> r.id()).orElse(null));
-            o.put("status", d.status() == null ? null : d.status().asString());
-            o.put("isDefault", d.isDefault());
-            o.put("logicalId", d.logicalId().orElse(null));
-            o.put("createdAt", Views.time(d.createdAt()));
-            return o;
         }
     }
 

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pdpkit.cli.internal.Output;
 import dev.pdpkit.client.model.Backup;
 import dev.pdpkit.client.model.Connection;
+import dev.pdpkit.client.model.CreatedDatabase;
 import dev.pdpkit.client.model.Database;
+import dev.pdpkit.client.model.DatabaseStatus;
 import dev.pdpkit.client.model.DatabaseUsage;
 import dev.pdpkit.client.model.Project;
+import dev.pdpkit.client.model.ProjectRef;
 import dev.pdpkit.client.model.Region;
+import dev.pdpkit.client.model.RegionRef;
 import dev.pdpkit.client.model.ServiceToken;
 import dev.pdpkit.client.model.Workspace;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * The documented JSON shape of each resource (README, "JSON output"). Field names and types only ever grow: a field
@@ -40,15 +45,28 @@ final class Views {
     }
 
     static ObjectNode database(Database d) {
+        return database(d.id(), d.name(), d.project(), d.region(), d.status(), d.isDefault(), d.logicalId(),
+                d.createdAt());
+    }
+
+    /** A database just created has the same view: its one-time connection secrets are not part of it. */
+    static ObjectNode database(CreatedDatabase d) {
+        return database(d.id(), d.name(), d.project(), d.region(), d.status(), d.isDefault(), d.logicalId(),
+                d.createdAt());
+    }
+
+    private static ObjectNode database(String id, String name, ProjectRef project, Optional<RegionRef> region,
+                                       DatabaseStatus status, Boolean isDefault, Optional<String> logicalId,
+                                       OffsetDateTime createdAt) {
         ObjectNode o = Output.object();
-        o.put("id", d.id());
-        o.put("name", d.name());
-        o.put("projectId", d.project() == null ? null : d.project().id());
-        o.put("region", d.region().map(r -> r.id()).orElse(null));
-        o.put("status", d.status() == null ? null : d.status().asString());
-        o.put("isDefault", d.isDefault());
-        o.put("logicalId", d.logicalId().orElse(null));
-        o.put("createdAt", time(d.createdAt()));
+        o.put("id", id);
+        o.put("name", name);
+        o.put("projectId", project == null ? null : project.id());
+        o.put("region", region.map(r -> r.id()).orElse(null));
+        o.put("status", status == null ? null : status.asString());
+        o.put("isDefault", isDefault);
+        o.put("logicalId", logicalId.orElse(null));
+        o.put("createdAt", time(createdAt));
         return o;
     }
 
