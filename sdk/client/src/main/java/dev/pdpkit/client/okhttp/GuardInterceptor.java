@@ -25,8 +25,8 @@ import okhttp3.Response;
  *   <li>On the transport's main client, whose OkHttp read and write timeouts are off, it sets the client's read
  *       timeout on the HTTP/1 socket of an exchange whose budget outlasts it ({@code SO_TIMEOUT}, requests tagged
  *       {@link LongBudget}), so the kernel ends a stalled read before the budget does. Within a shorter budget the
- *       read timeout could never end anything first, and a socket without one reads with one system call instead of
- *       three (the JDK polls a socket that has a timeout).
+ *       read timeout could never end anything first, and a socket without one stays blocking: the JDK turns a socket
+ *       with a timeout non-blocking, so a read that has to wait costs a failed read, a poll and a second read.
  * </ul>
  */
 final class GuardInterceptor implements Interceptor {

@@ -90,7 +90,7 @@ class DeadlinesTest {
     @Test
     void aStalledReadWithinABudgetNoLongerThanTheReadTimeoutEndsAtTheBudget() {
         // The read timeout could not end the read before the budget does, so the socket is left without one (a JDK
-        // socket with a timeout polls before every read): the watchdog's cancel ends it, still as a timeout.
+        // socket with a timeout reads non-blocking, polling when it has to wait): the watchdog ends it, as a timeout.
         HttpRequest request = HttpRequest.of("GET", "http://127.0.0.1:" + server.getLocalPort() + "/stall",
                 HttpHeaders.empty(), null, SOCKET_TIMEOUT);
 
