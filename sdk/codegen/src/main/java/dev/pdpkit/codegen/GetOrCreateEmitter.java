@@ -29,6 +29,8 @@ final class GetOrCreateEmitter {
     static final ClassName RESULT = ClassName.get(JavaTypes.SERVICES, "GetOrCreateResult");
     private static final String ERRORS = JavaTypes.ROOT + ".errors";
     private static final Set<String> PAGING_PARAMS = Set.of("cursor", "limit", "logicalId");
+    private static final ClassName FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+    private static final ClassName SUPPORT = ClassName.get(JavaTypes.ROOT + ".internal", "GetOrCreateSupport");
 
     private final SpecModel spec;
 
@@ -114,22 +116,28 @@ final class GetOrCreateEmitter {
                 && (nullableAllowed || (f.required() && !f.nullable())));
     }
 
-    List<MethodSpec> methods(Plan plan) {
+    /**
+     * @param plan what the methods need
+     * @param async whether they are for the non-blocking service (returning futures)
+     * @return {@code getOrCreate(params, options)}, {@code getOrCreate(params)} and the private lookup
+     */
+    List<MethodSpec> methods(Plan plan, boolean async) {
         Operation create = plan.create();
         ClassName params = ClassName.get(JavaTypes.MODEL, create.typePrefix() + "Params");
-        ClassName listParams = ClassName.get(JavaTypes.MODEL, plan.list().typePrefix() + "Params");
         ClassName createType = (ClassName) JavaTypes.of(plan.createType());
         ClassName itemType = (ClassName) JavaTypes.of(plan.itemType());
         TypeName result = ParameterizedTypeName.get(RESULT, createType, itemType);
+        TypeName returned = async ? ParameterizedTypeName.get(FUTURE, result) : result;
         ClassName conflict = ClassName.get(ERRORS, "ConflictException");
         String createOp = create.method() + " " + create.path();
         String listOp = plan.list().method() + " " + plan.list().path();
+        String refused = "when the create is refused with 409 and no single resource with the logicalId is found";
 
         MethodSpec.Builder main = MethodSpec.methodBuilder(NAME).addModifiers(Modifier.PUBLIC)
-                .returns(result).addParameter(params, "params").addParameter(JavaTypes.REQUEST_OPTIONS, "options")
+                .returns(returned).addParameter(params, "params").addParameter(JavaTypes.REQUEST_OPTIONS, "options")
                 .addJavadoc("Creates the resource unless one with the same {@code logicalId} exists, and returns the "
-                        + "new or the existing one. Safe to repeat and safe to retry: no failure, not even a lost "
-                        + "answer, can make it create two resources.\n\n")
+                        + "new or the existing one$L. Safe to repeat and safe to retry: no failure, not even a lost "
+                        + "answer, can make it create two resources.\n\n", async ? ", without blocking" : "")
                 .addJavadoc("<p>The create ($L) is sent with the caller's {@code logicalId}, or with a new random one "
                         + "({@code pdpkit-<uuid>}) when none is set, and is retried on transient failures even though "
                         + "it is a POST. When an attempt is answered with 409 (the resource exists, whether from an "
@@ -143,41 +151,66 @@ final class GetOrCreateEmitter {
                         + "as the list returns it ({@link $T#found()}).\n\n", RESULT,
                         RESULT, RESULT)
                 .addJavadoc("@param params the create's parameters; a {@code logicalId} is added when missing\n"
-                        + "@param options per-call options, used for the create and the lookup\n"
-                        + "@return what happened, the resource's id and logicalId, and the resource\n")
-                .addJavadoc("@throws $T when the create is refused with 409 and no single resource with the "
-                        + "logicalId is found (for example, it exists on another branch, or another field "
-                        + "conflicts)\n", conflict);
-        ServiceEmitter.throwsDoc(main, create, ServiceEmitter.Mode.SYNC);
+                        + "@param options per-call options, used for the create and the lookup\n");
+        if (async) {
+            main.addJavadoc("@return a future of what happened, the resource's id and logicalId, and the resource; "
+                    + "completed exceptionally with a {@code PrismaException} only, a {@link $T} $L (for example, it "
+                    + "exists on another branch, or another field conflicts). Cancelling it stops the create's "
+                    + "retries, or the lookup before its next page\n", conflict, refused);
+        } else {
+            main.addJavadoc("@return what happened, the resource's id and logicalId, and the resource\n")
+                    .addJavadoc("@throws $T $L (for example, it exists on another branch, or another field "
+                            + "conflicts)\n", conflict, refused);
+        }
+        ServiceEmitter.throwsDoc(main, create, async ? ServiceEmitter.Mode.ASYNC : ServiceEmitter.Mode.SYNC);
         main.addStatement("$T.requireNonNull(params, $S)", JavaTypes.OBJECTS, "params")
                 .addStatement("$T.requireNonNull(options, $S)", JavaTypes.OBJECTS, "options")
-                .addStatement("$T sent = params", params)
-                .addStatement("String logicalId = params._logicalId().isPresent() ? params._logicalId().get() : null")
-                .beginControlFlow("if (logicalId == null || logicalId.isEmpty())")
-                .addStatement("logicalId = $T.newLogicalId()", RESULT)
-                .addStatement("sent = params.toBuilder().logicalId(logicalId).build()")
-                .endControlFlow()
-                .beginControlFlow("try")
-                .addStatement("$T created = $N(sent, options)", createType, create.sdkMethod())
-                .addStatement("return $T.ofCreated(created.id(), logicalId, created)", RESULT)
-                .nextControlFlow("catch ($T conflict)", conflict)
-                .addStatement("$T found = $NFind(sent, logicalId, options, conflict)", itemType, NAME)
-                .addStatement("return $T.ofFound(found.id(), logicalId, found)", RESULT)
-                .endControlFlow();
+                .addStatement("String given = params._logicalId().isPresent() ? params._logicalId().get() : null")
+                .addStatement("String logicalId = given == null || given.isEmpty() ? $T.newLogicalId() : given",
+                        RESULT)
+                .addStatement("$T sent = logicalId.equals(given) ? params : params.toBuilder().logicalId(logicalId)"
+                        + ".build()", params);
+        if (async) {
+            main.addStatement("return $T.async($N(sent, options),$W"
+                    + "created -> $T.ofCreated(created.id(), logicalId, created),$W"
+                    + "conflict -> $NFind(sent, logicalId, options, conflict),$W"
+                    + "found -> $T.ofFound(found.id(), logicalId, found))", SUPPORT, create.sdkMethod(), RESULT,
+                    NAME, RESULT);
+        } else {
+            main.beginControlFlow("try")
+                    .addStatement("$T created = $N(sent, options)", createType, create.sdkMethod())
+                    .addStatement("return $T.ofCreated(created.id(), logicalId, created)", RESULT)
+                    .nextControlFlow("catch ($T conflict)", conflict)
+                    .addStatement("$T found = $NFind(sent, logicalId, options, conflict)", itemType, NAME)
+                    .addStatement("return $T.ofFound(found.id(), logicalId, found)", RESULT)
+                    .endControlFlow();
+        }
 
         MethodSpec.Builder shorthand = MethodSpec.methodBuilder(NAME).addModifiers(Modifier.PUBLIC)
-                .returns(result).addParameter(params, "params")
+                .returns(returned).addParameter(params, "params")
                 .addJavadoc("Creates the resource unless one with the same {@code logicalId} exists.\n\n"
                         + "<p>A shorthand of {@link #$L($T, $T)}.\n\n", NAME, params, JavaTypes.REQUEST_OPTIONS)
-                .addJavadoc("@param params the create's parameters; a {@code logicalId} is added when missing\n"
-                        + "@return what happened, the resource's id and logicalId, and the resource\n")
-                .addJavadoc("@throws $T when the create is refused with 409 and no single resource with the "
-                        + "logicalId is found\n", conflict)
-                .addStatement("return $N(params, $T.none())", NAME, JavaTypes.REQUEST_OPTIONS);
-        ServiceEmitter.throwsDoc(shorthand, create, ServiceEmitter.Mode.SYNC);
+                .addJavadoc("@param params the create's parameters; a {@code logicalId} is added when missing\n");
+        if (async) {
+            shorthand.addJavadoc("@return a future of what happened, the resource's id and logicalId, and the "
+                    + "resource; completed exceptionally with a {@code PrismaException} only, a {@link $T} $L\n",
+                    conflict, refused);
+        } else {
+            shorthand.addJavadoc("@return what happened, the resource's id and logicalId, and the resource\n")
+                    .addJavadoc("@throws $T $L\n", conflict, refused);
+        }
+        ServiceEmitter.throwsDoc(shorthand, create, async ? ServiceEmitter.Mode.ASYNC : ServiceEmitter.Mode.SYNC);
+        shorthand.addStatement("return $N(params, $T.none())", NAME, JavaTypes.REQUEST_OPTIONS);
+        return List.of(main.build(), shorthand.build(), find(plan, async, itemType, conflict));
+    }
 
+    /** The private lookup after a 409: the list, narrowed as far as it allows, searched for the logicalId. */
+    private static MethodSpec find(Plan plan, boolean async, ClassName itemType, ClassName conflict) {
+        Operation create = plan.create();
+        ClassName params = ClassName.get(JavaTypes.MODEL, create.typePrefix() + "Params");
+        ClassName listParams = ClassName.get(JavaTypes.MODEL, plan.list().typePrefix() + "Params");
         MethodSpec.Builder find = MethodSpec.methodBuilder(NAME + "Find")
-                .addModifiers(Modifier.PRIVATE).returns(itemType)
+                .addModifiers(Modifier.PRIVATE).returns(async ? ParameterizedTypeName.get(FUTURE, itemType) : itemType)
                 .addParameter(params, "params").addParameter(String.class, "logicalId")
                 .addParameter(JavaTypes.REQUEST_OPTIONS, "options").addParameter(conflict, "conflict")
                 .addStatement("$T.Builder query = $T.builder()", listParams, listParams);
@@ -194,25 +227,23 @@ final class GetOrCreateEmitter {
                     .addStatement("query.$N(params._$L().get())", q.javaName(), getter)
                     .endControlFlow();
         }
-        find.addStatement("$T match = null", itemType);
-        CodeBlock items = plan.list().response().kind() == SpecModel.ResponseKind.PAGE
-                ? CodeBlock.of("$N(query.build(), options).autoPager()", plan.list().sdkMethod())
-                : CodeBlock.of("$N(query.build(), options)", plan.list().sdkMethod());
-        find.beginControlFlow("for ($T item : $L)", itemType, items)
-                .beginControlFlow("if (logicalId.equals(item._logicalId().asOptional().orElse(null)))")
-                .beginControlFlow("if (match != null && !match.id().equals(item.id()))")
-                .addComment("two resources answer to the logicalId (other branches): the caller must narrow it")
-                .addStatement("throw conflict")
-                .endControlFlow()
-                .addStatement("match = item")
-                .endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("if (match == null)")
-                .addComment("the 409 was about something else, or the resource went away in between")
-                .addStatement("throw conflict")
-                .endControlFlow()
-                .addStatement("return match");
-        return List.of(main.build(), shorthand.build(), find.build());
+        ClassName match = SUPPORT.nestedClass("Match");
+        find.addStatement("$T<$T> match = new $T<>(logicalId, conflict, $T::id,$W"
+                + "item -> item._logicalId().asOptional().orElse(null))", match, itemType, match, itemType);
+        boolean paged = plan.list().response().kind() == SpecModel.ResponseKind.PAGE;
+        String list = plan.list().sdkMethod();
+        if (async && paged) {
+            find.addStatement("return $N(query.build(), options)$W"
+                    + ".thenCompose(page -> page.autoPager().forEachAsync(match))$W"
+                    + ".thenApply(done -> match.result())", list);
+        } else if (async) {
+            find.addStatement("return $N(query.build(), options).thenApply(items -> {$>$W"
+                    + "items.forEach(match);$Wreturn match.result();$<$W})", list);
+        } else {
+            find.addStatement("$N(query.build(), options)$L.forEach(match)", list, paged ? ".autoPager()" : "")
+                    .addStatement("return match.result()");
+        }
+        return find.build();
     }
 
     private static String javaNameOfPath(Operation op, String name) {

@@ -38,7 +38,17 @@ final class ServiceEmitter {
 
 
     /** Which form of a service's methods is emitted. */
-    enum Mode { SYNC, RAW, ASYNC }
+    enum Mode {
+        SYNC, RAW, ASYNC, ASYNC_RAW;
+
+        boolean raw() {
+            return this == RAW || this == ASYNC_RAW;
+        }
+
+        boolean async() {
+            return this == ASYNC || this == ASYNC_RAW;
+        }
+    }
 
     private static final ClassName FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
 
@@ -97,23 +107,11 @@ final class ServiceEmitter {
             type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
             ctor.addStatement("this.withRawResponse = new $T()", raw);
         });
-        type.addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(raw)
-                .addStatement("return withRawResponse")
-                .addJavadoc("Returns a view of this service whose methods also return the HTTP status and headers."
-                        + "\n\n@return the raw-response view\n").build());
-
-        TypeSpec.Builder rawType = TypeSpec.classBuilder(raw).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("{@link $T} with every method returning a {@link $T}: status, headers and the parsed "
-                        + "body.\n", self, JavaTypes.RAW_RESPONSE)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        children.forEach((name, cls) -> rawType.addMethod(MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PUBLIC).returns(cls.nestedClass("WithRawResponse"))
-                .addStatement("return $N.withRawResponse()", name)
-                .addJavadoc("@return the raw-response view of {@code $L.$L}\n", path, name).build()));
+        TypeSpec.Builder rawType = rawView(type, self, path, children, "a {@link $T}", JavaTypes.RAW_RESPONSE);
 
         for (Operation op : ops) {
-            type.addMethods(methods(op, false));
-            rawType.addMethods(methods(op, true));
+            type.addMethods(methods(op, Mode.SYNC));
+            rawType.addMethods(methods(op, Mode.RAW));
             type.addMethod(requestMethod(op));
             CodeBlock reader = responseReader(op.response());
             if (reader != null) {
@@ -128,7 +126,7 @@ final class ServiceEmitter {
         for (Operation op : ops) {
             GetOrCreateEmitter.Plan plan = getOrCreate.plan(op, ops);
             if (plan != null) {
-                type.addMethods(getOrCreate.methods(plan));
+                type.addMethods(getOrCreate.methods(plan, false));
             }
         }
         type.addType(rawType.build());
@@ -176,11 +174,47 @@ final class ServiceEmitter {
                         + "returns a {@link $T} with the same retries, credentials and typed errors as {@link $T}. "
                         + "Cancelling a future stops its retries.\n", path, FUTURE,
                         ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group)));
-        addContextAndChildren(type, path, children, "{@code client.async()}", ctor -> { });
+        ClassName raw = self.nestedClass("WithRawResponse");
+        addContextAndChildren(type, path, children, "{@code client.async()}", ctor -> {
+            type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
+            ctor.addStatement("this.withRawResponse = new $T()", raw);
+        });
+        TypeSpec.Builder rawType = rawView(type, self, path, children, "a future of a {@link $T}",
+                JavaTypes.RAW_RESPONSE);
         for (Operation op : ops) {
             type.addMethods(methods(op, Mode.ASYNC));
+            rawType.addMethods(methods(op, Mode.ASYNC_RAW));
         }
+        for (Operation op : ops) {
+            GetOrCreateEmitter.Plan plan = getOrCreate.plan(op, ops);
+            if (plan != null) {
+                type.addMethods(getOrCreate.methods(plan, true));
+            }
+        }
+        type.addType(rawType.build());
         return type.build();
+    }
+
+    /**
+     * The {@code withRawResponse()} accessor of a service and the start of its view type (a nested
+     * {@code WithRawResponse} with an accessor per sub-group); the caller adds the operations and the type.
+     */
+    private static TypeSpec.Builder rawView(TypeSpec.Builder service, ClassName self, String path,
+                                            Map<String, ClassName> children, String returns, ClassName rawResponse) {
+        ClassName raw = self.nestedClass("WithRawResponse");
+        service.addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(raw)
+                .addStatement("return withRawResponse")
+                .addJavadoc("Returns a view of this service whose methods also return the HTTP status and headers."
+                        + "\n\n@return the raw-response view\n").build());
+        TypeSpec.Builder rawType = TypeSpec.classBuilder(raw).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("{@link $T} with every method returning " + returns + ": status, headers and the parsed "
+                        + "body.\n", self, rawResponse)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        children.forEach((name, cls) -> rawType.addMethod(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC).returns(cls.nestedClass("WithRawResponse"))
+                .addStatement("return $N.withRawResponse()", name)
+                .addJavadoc("@return the raw-response view of {@code $L.$L}\n", path, name).build()));
+        return rawType;
     }
 
     /**
@@ -227,13 +261,9 @@ final class ServiceEmitter {
         }
     }
 
-    /** The public methods of one operation, on the service ({@code raw=false}) or on its raw view. */
-    private List<MethodSpec> methods(Operation op, boolean raw) {
-        return methods(op, raw ? Mode.RAW : Mode.SYNC);
-    }
-
+    /** The public methods of one operation, in one of the four forms. */
     private List<MethodSpec> methods(Operation op, Mode mode) {
-        boolean raw = mode == Mode.RAW;
+        boolean raw = mode.raw();
         ClassName params = ClassName.get(JavaTypes.MODEL, op.typePrefix() + "Params");
         TypeName result = resultType(op.response(), mode);
         boolean isVoid = result.equals(TypeName.VOID);
@@ -289,7 +319,7 @@ final class ServiceEmitter {
 
     private MethodSpec delegate(Operation op, Mode mode, TypeName result, List<ParameterSpec> parameters,
                                 CodeBlock args, String paramDoc) {
-        MethodSpec.Builder m = signature(op, mode == Mode.RAW, result, false).addParameters(parameters);
+        MethodSpec.Builder m = signature(op, mode.raw(), result, false).addParameters(parameters);
         if (!paramDoc.isEmpty()) {
             m.addJavadoc("$L", paramDoc);
         }
@@ -322,7 +352,7 @@ final class ServiceEmitter {
     }
 
     private static void returnsDoc(MethodSpec.Builder m, Operation op, Mode mode) {
-        boolean raw = mode == Mode.RAW;
+        boolean raw = mode.raw();
         Response r = op.response();
         String what = switch (r.kind()) {
             case VOID -> null;
@@ -335,6 +365,9 @@ final class ServiceEmitter {
         if (mode == Mode.ASYNC) {
             m.addJavadoc("@return a future of $L, completed exceptionally with a {@code PrismaException} only\n",
                     what == null ? "nothing (204)" : what);
+        } else if (mode == Mode.ASYNC_RAW) {
+            m.addJavadoc("@return a future of status, headers and $L, completed exceptionally with a "
+                    + "{@code PrismaException} only\n", what == null ? "no body (204)" : what);
         } else if (raw) {
             m.addJavadoc("@return status, headers and $L\n", what == null ? "no body (204)" : what);
         } else if (what != null) {
@@ -343,7 +376,7 @@ final class ServiceEmitter {
     }
 
     static void throwsDoc(MethodSpec.Builder m, Operation op, Mode mode) {
-        if (mode == Mode.ASYNC) {
+        if (mode.async()) {
             m.addJavadoc("@throws IllegalArgumentException for a path id that is empty, {@code .} or {@code ..}\n");
             return;
         }
@@ -380,12 +413,12 @@ final class ServiceEmitter {
     }
 
     private TypeName resultType(Response r, Mode mode) {
-        if (mode == Mode.ASYNC) {
-            TypeName sync = resultType(r, false);
+        if (mode.async()) {
+            TypeName sync = resultType(r, mode.raw());
             return ParameterizedTypeName.get(FUTURE, sync.equals(TypeName.VOID) ? ClassName.get(Void.class)
                     : sync.box());
         }
-        return resultType(r, mode == Mode.RAW);
+        return resultType(r, mode.raw());
     }
 
     private TypeName resultType(Response r, boolean raw) {
@@ -399,18 +432,21 @@ final class ServiceEmitter {
     }
 
     private CodeBlock call(Operation op, Mode mode) {
-        boolean raw = mode == Mode.RAW;
         CodeBlock request = CodeBlock.of("$T.$NRequest(params)", ClassName.get(JavaTypes.SERVICES,
                 Naming.serviceClass(op.group())), op.sdkMethod());
         Response r = op.response();
         if (r.kind() == SpecModel.ResponseKind.PAGE) {
-            return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executePageAsync"
-                    : raw ? "executePageRaw" : "executePage", request, JavaTypes.codec(r.type()));
+            return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", executor("executePage", mode), request,
+                    JavaTypes.codec(r.type()));
         }
         CodeBlock body = CodeBlock.of("$T.$N", ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(op.group())),
                 readerField(op));
-        return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", mode == Mode.ASYNC ? "executeAsync"
-                : raw ? "executeRaw" : "execute", request, body);
+        return CodeBlock.of("ctx.$L($L,$Woptions,$W$L)", executor("execute", mode), request, body);
+    }
+
+    /** @return the {@code ClientContext} method of a form: {@code execute}, {@code executeRawAsync}, ... */
+    private static String executor(String base, Mode mode) {
+        return base + (mode.raw() ? "Raw" : "") + (mode.async() ? "Async" : "");
     }
 
     /** @return how the successful body becomes the result, or null for pages (read by the page machinery) */

@@ -143,8 +143,8 @@ class GeneratorTest {
         assertThat(source("services/ProjectsService"))
                 .contains("public GetOrCreateResult<Project, Project> getOrCreate(ProjectCreateParams params,")
                 .contains("public GetOrCreateResult<Project, Project> getOrCreate(ProjectCreateParams params)")
-                .contains("logicalId = GetOrCreateResult.newLogicalId();")
-                .contains("sent = params.toBuilder().logicalId(logicalId).build();")
+                .contains("? GetOrCreateResult.newLogicalId() : given;")
+                .contains("? params : params.toBuilder().logicalId(logicalId).build();")
                 .contains("} catch (ConflictException conflict) {")
                 .contains("query.logicalId(logicalId);")
                 .contains("return GetOrCreateResult.ofFound(found.id(), logicalId, found);")
@@ -153,9 +153,15 @@ class GeneratorTest {
         assertThat(source("services/ProjectDatabasesService"))
                 .contains("getOrCreate(ProjectDatabaseCreateParams params")
                 .contains("query.projectId(params.projectId());")
-                .contains("list(query.build(), options).autoPager()")
-                .contains("if (logicalId.equals(item._logicalId().asOptional().orElse(null))) {")
+                .contains("list(query.build(), options).autoPager().forEach(match);")
+                .contains("item -> item._logicalId().asOptional().orElse(null)")
                 .doesNotContain("query.logicalId(");
+        // the non-blocking twins: the same create, then a lookup on 409, as futures
+        assertThat(source("services/ProjectsServiceAsync"))
+                .contains("public CompletableFuture<GetOrCreateResult<Project, Project>> getOrCreate(")
+                .contains("return GetOrCreateSupport.async(create(sent, options),")
+                .contains(".thenCompose(page -> page.autoPager().forEachAsync(match))");
+        assertThat(source("services/DatabasesServiceAsync")).doesNotContain("getOrCreate");
         // no create in the group, or a create without logicalId: nothing
         assertThat(source("services/DatabasesService")).doesNotContain("getOrCreate");
         assertThat(source("services/DatabaseConnectionsService")).doesNotContain("getOrCreate");

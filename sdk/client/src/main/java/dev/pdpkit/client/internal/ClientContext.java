@@ -109,8 +109,42 @@ public final class ClientContext {
      * @return the future result, completed exceptionally with a {@link PrismaException} only
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, RequestOptions options, ResponseBody<T> body) {
+        return sendAsync(request, options, exchange -> decode(exchange, body));
+    }
+
+    /**
+     * The non-blocking form of {@link #executeRaw}.
+     *
+     * @param request the request
+     * @param options per-call options
+     * @param body how the response body becomes the result, on demand
+     * @param <T> the result type
+     * @return the future status, headers and result, completed exceptionally with a {@link PrismaException} only
+     */
+    public <T> CompletableFuture<RawResponse<T>> executeRawAsync(ApiRequest request, RequestOptions options,
+                                                                 ResponseBody<T> body) {
+        return sendAsync(request, options, exchange -> RawResponse.lazy(exchange.statusCode(), exchange.headers(),
+                exchange.body(), () -> decode(exchange, body)));
+    }
+
+    /**
+     * The non-blocking form of {@link #executePageRaw}.
+     *
+     * @param request the list request
+     * @param options per-call options
+     * @param itemCodec codec of one item
+     * @param <T> the item type
+     * @return the future first page with its status and headers
+     */
+    public <T> CompletableFuture<RawResponse<Page<T>>> executePageRawAsync(ApiRequest request, RequestOptions options,
+                                                                           JsonCodec<T> itemCodec) {
+        return executeRawAsync(request, options, pageReader(request, options, itemCodec));
+    }
+
+    private <R> CompletableFuture<R> sendAsync(ApiRequest request, RequestOptions options,
+                                               Function<HttpResponse, R> then) {
         CompletableFuture<HttpResponse> sent = asyncCalls().send(request, options);
-        CompletableFuture<T> result = sent.thenApply(exchange -> decode(exchange, body));
+        CompletableFuture<R> result = sent.thenApply(then);
         // A derived future does not pass cancellation upstream; the caller's cancel must stop the retries.
         result.whenComplete((r, t) -> {
             if (result.isCancelled()) {

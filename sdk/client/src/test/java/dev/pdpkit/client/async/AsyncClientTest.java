@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The non-blocking client over a loopback WireMock: results, typed failures, scheduled retries, cancellation. */
 class AsyncClientTest {
-    private static final String PROJECT = "{\"id\":\"proj_1\",\"type\":\"project\",\"url\":\"u\",\"name\":\"shop\","
+    /** A project as the API returns it, for the other async tests too. */
+    static final String PROJECT = "{\"id\":\"proj_1\",\"type\":\"project\",\"url\":\"u\",\"name\":\"shop\","
             + "\"logicalId\":null,\"createdAt\":\"2026-01-02T03:04:05Z\",\"defaultRegion\":null,"
             + "\"workspace\":{\"id\":\"wksp_1\",\"url\":\"u\",\"name\":\"w\"},\"settings\":null}";
 
