@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,46 @@ class VertxTransportTest {
             assertThat(clientPorts).hasSize(1);
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void aCallerOffTheEventLoopsIsGivenTheLeastBusyLoop() throws Exception {
+        // One exchange hangs on a loop; every later call from this thread goes to the other loop, which has nothing
+        // in flight once each call has ended (taken in turn, every second call would land beside the hanging one).
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            try {
+                if (exchange.getRequestURI().getPath().endsWith("/hang")) {
+                    release.await();
+                } else {
+                    Thread.sleep(30); // the completion stage below is registered long before the answer
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+        try (VertxTransport transport = VertxTransport.builder().eventLoops(2).build()) {
+            CompletableFuture<HttpResponse> hanging = transport.sendAsync(get(base + "hang", BUDGET));
+            Set<String> loops = new java.util.HashSet<>();
+            for (int i = 0; i < 6; i++) {
+                loops.add(transport.sendAsync(get(base + "quick", BUDGET))
+                        .thenApply(r -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS));
+            }
+
+            assertThat(loops).hasSize(1);
+            release.countDown();
+            assertThat(hanging.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        } finally {
+            release.countDown();
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 

@@ -8,13 +8,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * The event-loop contexts a transport runs its exchanges on, each with the HTTP client it sends through, taken
- * round-robin by callers that are not on an event loop.
+ * The event-loop contexts a transport runs its exchanges on, each with the HTTP client it sends through, and the
+ * exchanges in flight on each (callers that are not on an event loop get the least busy one).
  *
  * <p>Vert.x binds an exchange, and a connection it opens, to the context it is started from; a thread outside Vert.x
  * always gets the same event loop, so one busy caller thread would put every exchange on one loop. Deploying a no-op
@@ -30,12 +30,14 @@ public final class EventLoops {
     private final HttpClient[] clients;
     private final String deployment;
     private final Deadlines deadlines;
-    private final AtomicInteger next = new AtomicInteger();
+    /** Exchanges in flight per loop. */
+    private final AtomicIntegerArray inFlight;
 
     private EventLoops(Vertx vertx, Context[] contexts, Thread[] threads, HttpClient[] clients, String deployment) {
         this.vertx = vertx;
         this.contexts = contexts;
         this.threads = threads;
+        this.inFlight = new AtomicIntegerArray(contexts.length);
         this.clients = clients;
         this.deployment = deployment;
         this.deadlines = new Deadlines(vertx);
@@ -93,24 +95,56 @@ public final class EventLoops {
     }
 
     /**
-     * Runs a task on an event loop: inline when the caller is already on one of this Vert.x instance's, else on the
-     * next of these contexts.
+     * Chooses the event loop for a new exchange and counts it in flight there until {@link #done(int)}: the calling
+     * loop when the caller is one of these (a call started from a completion stays where it is, through the client
+     * whose connections live on that loop); otherwise the loop with the fewest exchanges in flight. That is also the
+     * loop whose exchange has just completed, most likely still awake: a task handed to a sleeping loop costs a
+     * wake-up.
      *
-     * @param task what to run, given the client to send through
+     * @return the loop's index
      */
-    public void run(Consumer<HttpClient> task) {
-        if (onEventLoop()) {
-            task.accept(clients[here()]);
-            return;
-        }
-        int i = Math.floorMod(next.getAndIncrement(), contexts.length);
-        contexts[i].runOnContext(v -> task.accept(clients[i]));
+    public int pick() {
+        int i = onEventLoop() ? here() : leastBusy();
+        inFlight.incrementAndGet(i);
+        return i;
     }
 
     /**
-     * The client of the calling event loop, so that a call started from a completion stays there (through the client
-     * whose connections live on that loop); any client on a loop this transport did not take. Threads are compared,
-     * not contexts: Vert.x completes an exchange on a duplicate of the context it was started on.
+     * Runs a task on a loop chosen by {@link #pick()}: inline when the caller is already on an event loop of this Vert.x
+     * instance, else handed to the loop.
+     *
+     * @param loop the loop's index
+     * @param task what to run, given the client to send through
+     */
+    public void run(int loop, Consumer<HttpClient> task) {
+        if (onEventLoop()) {
+            task.accept(clients[loop]);
+        } else {
+            contexts[loop].runOnContext(v -> task.accept(clients[loop]));
+        }
+    }
+
+    /** @param loop the index of a loop whose exchange ended, however */
+    public void done(int loop) {
+        inFlight.decrementAndGet(loop);
+    }
+
+    private int leastBusy() {
+        int best = 0;
+        int least = inFlight.get(0);
+        for (int j = 1; j < contexts.length && least > 0; j++) {
+            int n = inFlight.get(j);
+            if (n < least) {
+                least = n;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The index of the calling event loop; the least busy one for a loop this transport did not take. Threads are
+     * compared, not contexts: Vert.x completes an exchange on a duplicate of the context it was started on.
      */
     private int here() {
         Thread current = Thread.currentThread();
@@ -119,7 +153,7 @@ public final class EventLoops {
                 return j;
             }
         }
-        return Math.floorMod(next.getAndIncrement(), contexts.length);
+        return leastBusy();
     }
 
     /** @return the clients, one per context (the same one several times when they share it) */

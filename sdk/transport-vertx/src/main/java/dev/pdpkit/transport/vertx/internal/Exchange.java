@@ -24,6 +24,8 @@ public final class Exchange {
     private static final String CONTENT_TYPE = "Content-Type";
     private static final String JSON = "application/json; charset=utf-8";
 
+    private final EventLoops loops;
+    private final int loop;
     private final Deadlines deadlines;
     private final HttpRequest request;
     private final long deadlineNanos;
@@ -33,8 +35,10 @@ public final class Exchange {
     /** The attempt's own timer, or -1 when the sweep watches it. */
     private volatile long timer = -1;
 
-    private Exchange(Deadlines deadlines, HttpRequest request) {
-        this.deadlines = deadlines;
+    private Exchange(EventLoops loops, int loop, HttpRequest request) {
+        this.loops = loops;
+        this.loop = loop;
+        this.deadlines = loops.deadlines();
         this.request = request;
         this.deadlineNanos = Deadlines.deadline(budgetMillis());
     }
@@ -47,20 +51,40 @@ public final class Exchange {
      * @return its response; cancelling the future resets the exchange
      */
     public static CompletableFuture<HttpResponse> start(EventLoops loops, HttpRequest request) {
-        Exchange exchange = new Exchange(loops.deadlines(), request);
-        loops.run(exchange::start);
+        int loop = loops.pick();
+        Exchange exchange = new Exchange(loops, loop, request);
+        loops.run(loop, exchange::start);
         return exchange.result;
     }
 
-    /** Cancelling the future cancels the exchange. */
+    /** Cancelling the future cancels the exchange; however it ends, its loop counts one exchange fewer. */
     private final class Result extends CompletableFuture<HttpResponse> {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             if (cancelled) {
+                loops.done(loop);
                 abort();
             }
             return cancelled;
+        }
+
+        @Override
+        public boolean complete(HttpResponse value) {
+            boolean first = super.complete(value);
+            if (first) {
+                loops.done(loop);
+            }
+            return first;
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            boolean first = super.completeExceptionally(failure);
+            if (first) {
+                loops.done(loop);
+            }
+            return first;
         }
     }
 
