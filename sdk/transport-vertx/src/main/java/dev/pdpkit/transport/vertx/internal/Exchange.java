@@ -61,9 +61,8 @@ public final class Exchange {
     private final class Result extends CompletableFuture<HttpResponse> {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            boolean cancelled = ended(super.cancel(mayInterruptIfRunning));
             if (cancelled) {
-                loops.done(loop);
                 abort();
             }
             return cancelled;
@@ -71,16 +70,16 @@ public final class Exchange {
 
         @Override
         public boolean complete(HttpResponse value) {
-            boolean first = super.complete(value);
-            if (first) {
-                loops.done(loop);
-            }
-            return first;
+            return ended(super.complete(value));
         }
 
         @Override
         public boolean completeExceptionally(Throwable failure) {
-            boolean first = super.completeExceptionally(failure);
+            return ended(super.completeExceptionally(failure));
+        }
+
+        /** Only the one call that ends the future counts the exchange out of its loop. */
+        private boolean ended(boolean first) {
             if (first) {
                 loops.done(loop);
             }
