@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The loopback throughput harness: SDK and floor, each in a {@link LoopbackWorker} JVM with its own canned server, run
  * in alternating order over several rounds so that drift on a busy machine hits both alike; 1 and 64 blocking callers,
  * and the async forms with 64 calls in flight: on an OkHttp dispatcher of 8 threads, and (SDK only) through the Vert.x
- * transport on its 4 event loops, driven like the OkHttp form and, for reference, as 64 chains.
+ * transport on its 8 event loops, driven like the OkHttp form and, for reference, as 64 chains.
  */
 final class LoopbackRun {
     static final int CALLERS = 64;
@@ -95,8 +95,13 @@ final class LoopbackRun {
 
         static Worker start(String name) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    LoopbackWorker.class.getName(), name));
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+            String loops = System.getProperty("pdpkit.bench.vertxLoops");
+            if (loops != null) {
+                command.add(1, "-Dpdpkit.bench.vertxLoops=" + loops);
+            }
+            command.addAll(List.of(LoopbackWorker.class.getName(), name));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             return new Worker(name, pb.start());
         }
