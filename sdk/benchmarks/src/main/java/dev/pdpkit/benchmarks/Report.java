@@ -49,7 +49,7 @@ final class Report {
         row("CPU us per call, 64 callers", "/64", Measurement::cpuMicrosPerCall, "%12.1f");
         row("calls/s, 64 callers", "/64", Measurement::throughput, "%12.0f");
         row("new TCP connections per 20,000 calls, 64", "/64", m -> m.connections(), "%12.0f");
-        row("async calls/s, 64 in flight, 8 threads", "/async", Measurement::throughput, "%12.0f");
+        row("async calls/s via OkHttp, 8 dispatcher threads", "/async", Measurement::throughput, "%12.0f");
         row("async: threads doing >= 1% of the CPU work", "/async", m -> m.busyThreads(), "%12.0f");
         row("async calls/s via Vert.x, 64 in flight", "/vertx", Measurement::throughput, "%12.0f");
         row("async CPU us per call via Vert.x", "/vertx", Measurement::cpuMicrosPerCall, "%12.1f");
@@ -76,14 +76,6 @@ final class Report {
         ratio("CPU per call, 1 caller", paired("sdk/1", "floor/1", Measurement::cpuMicrosPerCall), "<=", 1.0);
         ratio("CPU per call, 64 callers", paired("sdk/64", "floor/64", Measurement::cpuMicrosPerCall), "<=", 1.0);
         ratio("throughput, 64 callers", paired("sdk/64", "floor/64", Measurement::throughput), ">=", 1.0);
-        String async = "async (64 in flight, 8 threads) / blocking (64 threads)";
-        if (runs.containsKey("sdk/async")) {
-            ratio(async + ", SDK", paired("sdk/async", "sdk/64", Measurement::throughput), ">=", 1.0);
-        } else {
-            out.printf(Locale.ROOT, "  %-62s pending: this client has no client.async()%n", async + ", SDK");
-        }
-        out.printf(Locale.ROOT, "  %-62s %6.2f (for reference)%n", async + ", floor",
-                paired("floor/async", "floor/64", Measurement::throughput)[0]);
         String vertx = "async through the Vert.x transport (64 in flight) / blocking (64 threads), SDK";
         if (runs.containsKey("sdk/vertx")) {
             ratio(vertx, paired("sdk/vertx", "sdk/64", Measurement::throughput), ">=", 1.0);
@@ -92,6 +84,13 @@ final class Report {
                     + "no hand-over between threads)%n", vertx.replace("(64 in flight)", "(64 chains)"), chained[0],
                     chained[1], chained[2]);
         }
+        // OkHttp runs each asynchronous exchange as a blocking one on a dispatcher thread: with 8 threads, 8 exchanges
+        // are on the wire and the rest wait in its queue, so this form cannot have 64 calls in flight on 8 threads.
+        String async = "async via OkHttp (8 dispatcher threads) / blocking (64 threads)";
+        double[] sdkAsync = paired("sdk/async", "sdk/64", Measurement::throughput);
+        out.printf(Locale.ROOT, "  %-62s %6.2f [%.2f-%.2f] (for reference: OkHttp has 8 exchanges on the wire at "
+                + "once; raw OkHttp %.2f)%n", async + ", SDK", sdkAsync[0], sdkAsync[1], sdkAsync[2],
+                paired("floor/async", "floor/64", Measurement::throughput)[0]);
         double churn = median("sdk/64", m -> m.connections());
         out.printf(Locale.ROOT, "  %-62s %6.0f  (floor %.0f)  target <= %d  %s%n",
                 "SDK new TCP connections per 20,000 calls at 64 callers", churn,
