@@ -49,7 +49,7 @@ final class Report {
         row("CPU us per call, 64 callers", "/64", Measurement::cpuMicrosPerCall, "%12.1f");
         row("calls/s, 64 callers", "/64", Measurement::throughput, "%12.0f");
         row("new TCP connections per 20,000 calls, 64", "/64", m -> m.connections(), "%12.0f");
-        row("async calls/s via OkHttp, 8 dispatcher threads", "/async", Measurement::throughput, "%12.0f");
+        row("async calls/s via OkHttp, 8 threads", "/async", Measurement::throughput, "%12.0f");
         row("async: threads doing >= 1% of the CPU work", "/async", m -> m.busyThreads(), "%12.0f");
         row("async calls/s via Vert.x, 64 in flight", "/vertx", Measurement::throughput, "%12.0f");
         row("async CPU us per call via Vert.x", "/vertx", Measurement::cpuMicrosPerCall, "%12.1f");
