@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One attempt on a Vert.x event loop: obtain a request bound to a pooled connection, send it, read the whole response,
@@ -24,8 +25,13 @@ public final class Exchange {
     private static final String CONTENT_TYPE = "Content-Type";
     private static final String JSON = "application/json; charset=utf-8";
 
+    private static final AtomicIntegerFieldUpdater<Exchange> COUNTED_OUT =
+            AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "countedOut");
+
     private final EventLoops loops;
     private final int loop;
+    /** 1 once the exchange no longer counts as in flight on its loop. */
+    private volatile int countedOut;
     private final Deadlines deadlines;
     private final HttpRequest request;
     private final long deadlineNanos;
@@ -59,9 +65,12 @@ public final class Exchange {
 
     /** Cancelling the future cancels the exchange; however it ends, its loop counts one exchange fewer. */
     private final class Result extends CompletableFuture<HttpResponse> {
+        // Each way of ending counts the exchange out of its loop first: completing runs the caller's next steps,
+        // which may start the next call and must find this loop one exchange lighter.
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = ended(super.cancel(mayInterruptIfRunning));
+            countOut();
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
             if (cancelled) {
                 abort();
             }
@@ -70,20 +79,21 @@ public final class Exchange {
 
         @Override
         public boolean complete(HttpResponse value) {
-            return ended(super.complete(value));
+            countOut();
+            return super.complete(value);
         }
 
         @Override
         public boolean completeExceptionally(Throwable failure) {
-            return ended(super.completeExceptionally(failure));
+            countOut();
+            return super.completeExceptionally(failure);
         }
+    }
 
-        /** Only the one call that ends the future counts the exchange out of its loop. */
-        private boolean ended(boolean first) {
-            if (first) {
-                loops.done(loop);
-            }
-            return first;
+    /** Counts the exchange out of its loop, once, whichever way it ends first. */
+    private void countOut() {
+        if (COUNTED_OUT.compareAndSet(this, 0, 1)) {
+            loops.done(loop);
         }
     }
 
