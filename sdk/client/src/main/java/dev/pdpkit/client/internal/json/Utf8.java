@@ -2,8 +2,8 @@ package dev.pdpkit.client.internal.json;
 
 /**
  * A strict UTF-8 check (RFC 3629): no overlong forms, no encoded surrogates, nothing above U+10FFFF, no truncated
- * sequence, and no NUL byte (never valid in JSON text). Jackson's own checks are looser on some versions, and a decoder that replaces bad bytes with U+FFFD would
- * alter data silently.
+ * sequence, and no NUL byte (never valid in JSON text). Jackson's own checks are looser on some versions, and a
+ * decoder that replaces bad bytes with U+FFFD would alter data silently.
  */
 final class Utf8 {
     private Utf8() {
