@@ -1,9 +1,8 @@
 package dev.pdpkit.cli;
 
+import dev.pdpkit.fixtures.readme.Readme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,39 +43,27 @@ final class ReadmeExamples {
     private ReadmeExamples() {
     }
 
-    static Path readme() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("README.md");
-            if (Files.isRegularFile(candidate) && read(candidate).contains("<!-- pdp-examples:begin")) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("README.md with the pdp examples not found above " + Path.of("").toAbsolutePath());
-    }
-
     static List<Example> all() {
-        String text = read(readme());
-        String section = text.substring(text.indexOf("<!-- pdp-examples:begin"), text.indexOf("<!-- pdp-examples:end"));
         List<Example> examples = new ArrayList<>();
-        boolean inBash = false;
-        for (String raw : section.split("\n")) {
-            String line = raw.strip();
-            if (line.startsWith("```")) {
-                inBash = !inBash && line.equals("```bash");
-                continue;
-            }
-            if (!inBash) {
-                continue;
-            }
-            int comment = line.indexOf(" #");
-            line = (comment >= 0 ? line.substring(0, comment) : line).strip();
-            Matcher m = ASSIGN.matcher(line);
-            if (m.matches()) {
-                examples.add(new Example(m.group(1), m.group(2)));
-            } else if (line.startsWith("pdp ")) {
-                examples.add(new Example(null, line));
-            } else if (!line.isEmpty()) {
-                throw new IllegalStateException("README example the test cannot run: " + line);
+        List<String> blocks;
+        try {
+            blocks = Readme.blocksBetween("<!-- pdp-examples:begin", "<!-- pdp-examples:end", "bash");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String block : blocks) {
+            for (String raw : block.split("\n")) {
+                String line = raw.strip();
+                int comment = line.indexOf(" #");
+                line = (comment >= 0 ? line.substring(0, comment) : line).strip();
+                Matcher m = ASSIGN.matcher(line);
+                if (m.matches()) {
+                    examples.add(new Example(m.group(1), m.group(2)));
+                } else if (line.startsWith("pdp ")) {
+                    examples.add(new Example(null, line));
+                } else if (!line.isEmpty()) {
+                    throw new IllegalStateException("README example the test cannot run: " + line);
+                }
             }
         }
         return examples;
@@ -106,13 +93,5 @@ final class ReadmeExamples {
             words.add(w.toString());
         }
         return words;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
