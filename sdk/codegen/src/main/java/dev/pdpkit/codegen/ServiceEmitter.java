@@ -92,7 +92,6 @@ final class ServiceEmitter {
 
     private TypeSpec service(List<String> group, List<Operation> ops) {
         ClassName self = ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group));
-        ClassName raw = self.nestedClass("WithRawResponse");
         String path = String.join(".", group);
         Map<String, ClassName> children = children(path);
         checkNames(path, ops, children);
@@ -103,10 +102,7 @@ final class ServiceEmitter {
             type.addJavadoc("\n<p>Sub-groups: $L.\n", String.join(", ", children.keySet().stream()
                     .map(c -> "{@link #" + c + "()}").toList()));
         }
-        addContextAndChildren(type, path, children, "the client's accessor", ctor -> {
-            type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
-            ctor.addStatement("this.withRawResponse = new $T()", raw);
-        });
+        addContextAndChildren(type, self, path, children, "the client's accessor");
         TypeSpec.Builder rawType = rawView(type, self, path, children, "a {@link $T}", JavaTypes.RAW_RESPONSE);
 
         for (Operation op : ops) {
@@ -123,12 +119,7 @@ final class ServiceEmitter {
                         .initializer(reader).build());
             }
         }
-        for (Operation op : ops) {
-            GetOrCreateEmitter.Plan plan = getOrCreate.plan(op, ops);
-            if (plan != null) {
-                type.addMethods(getOrCreate.methods(plan, false));
-            }
-        }
+        addGetOrCreate(type, ops, false);
         type.addType(rawType.build());
         return type.build();
     }
@@ -174,25 +165,26 @@ final class ServiceEmitter {
                         + "returns a {@link $T} with the same retries, credentials and typed errors as {@link $T}. "
                         + "Cancelling a future stops its retries.\n", path, FUTURE,
                         ClassName.get(JavaTypes.SERVICES, Naming.serviceClass(group)));
-        ClassName raw = self.nestedClass("WithRawResponse");
-        addContextAndChildren(type, path, children, "{@code client.async()}", ctor -> {
-            type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
-            ctor.addStatement("this.withRawResponse = new $T()", raw);
-        });
+        addContextAndChildren(type, self, path, children, "{@code client.async()}");
         TypeSpec.Builder rawType = rawView(type, self, path, children, "a future of a {@link $T}",
                 JavaTypes.RAW_RESPONSE);
         for (Operation op : ops) {
             type.addMethods(methods(op, Mode.ASYNC));
             rawType.addMethods(methods(op, Mode.ASYNC_RAW));
         }
+        addGetOrCreate(type, ops, true);
+        type.addType(rawType.build());
+        return type.build();
+    }
+
+    /** Adds {@code getOrCreate} for each create of the group that can have one, blocking or as futures. */
+    private void addGetOrCreate(TypeSpec.Builder type, List<Operation> ops, boolean async) {
         for (Operation op : ops) {
             GetOrCreateEmitter.Plan plan = getOrCreate.plan(op, ops);
             if (plan != null) {
-                type.addMethods(getOrCreate.methods(plan, true));
+                type.addMethods(getOrCreate.methods(plan, async));
             }
         }
-        type.addType(rawType.build());
-        return type.build();
     }
 
     /**
@@ -218,20 +210,22 @@ final class ServiceEmitter {
     }
 
     /**
-     * The part every service shares: the context field, one field and accessor per sub-group, and the package-private
-     * constructor that creates them; {@code more} adds what one kind of service needs besides.
+     * The part every service shares, blocking or not: the context field, one field and accessor per sub-group, the
+     * raw-response view's field, and the package-private constructor that creates them.
      */
-    private static void addContextAndChildren(TypeSpec.Builder type, String path, Map<String, ClassName> children,
-                                              String accessor, java.util.function.Consumer<MethodSpec.Builder> more) {
+    private static void addContextAndChildren(TypeSpec.Builder type, ClassName self, String path,
+                                              Map<String, ClassName> children, String accessor) {
+        ClassName raw = self.nestedClass("WithRawResponse");
         type.addField(JavaTypes.CLIENT_CONTEXT, "ctx", Modifier.PRIVATE, Modifier.FINAL);
         children.forEach((name, cls) -> type.addField(cls, name, Modifier.PRIVATE, Modifier.FINAL));
+        type.addField(raw, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL);
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
                 .addParameter(JavaTypes.CLIENT_CONTEXT, "ctx")
                 .addJavadoc("The client creates its services; use $L.\n\n@param ctx the client's request pipeline\n",
                         accessor)
                 .addStatement("this.ctx = $T.requireNonNull(ctx, $S)", JavaTypes.OBJECTS, "ctx");
         children.forEach((name, cls) -> ctor.addStatement("this.$N = new $T(ctx)", name, cls));
-        more.accept(ctor);
+        ctor.addStatement("this.withRawResponse = new $T()", raw);
         type.addMethod(ctor.build());
         children.forEach((name, cls) -> type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC)
                 .returns(cls).addStatement("return $N", name)
@@ -263,13 +257,12 @@ final class ServiceEmitter {
 
     /** The public methods of one operation, in one of the four forms. */
     private List<MethodSpec> methods(Operation op, Mode mode) {
-        boolean raw = mode.raw();
         ClassName params = ClassName.get(JavaTypes.MODEL, op.typePrefix() + "Params");
         TypeName result = resultType(op.response(), mode);
         boolean isVoid = result.equals(TypeName.VOID);
         List<MethodSpec> out = new ArrayList<>();
 
-        MethodSpec.Builder main = signature(op, raw, result, true);
+        MethodSpec.Builder main = signature(op, result, true);
         if (mode == Mode.SYNC && hasLogicalIdBody(op)) {
             main.addJavadoc("<p>With a {@code logicalId} set, this create is retried like a GET (a repeat cannot make a "
                     + "second resource: the API answers it with 409). If an attempt was carried out but its answer "
@@ -319,7 +312,7 @@ final class ServiceEmitter {
 
     private MethodSpec delegate(Operation op, Mode mode, TypeName result, List<ParameterSpec> parameters,
                                 CodeBlock args, String paramDoc) {
-        MethodSpec.Builder m = signature(op, mode.raw(), result, false).addParameters(parameters);
+        MethodSpec.Builder m = signature(op, result, false).addParameters(parameters);
         if (!paramDoc.isEmpty()) {
             m.addJavadoc("$L", paramDoc);
         }
@@ -333,7 +326,7 @@ final class ServiceEmitter {
      * The signature and the common Javadoc. The main overload carries the operation's description; the shorthands
      * point to it.
      */
-    private MethodSpec.Builder signature(Operation op, boolean raw, TypeName result, boolean main) {
+    private MethodSpec.Builder signature(Operation op, TypeName result, boolean main) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.sdkMethod()).addModifiers(Modifier.PUBLIC).returns(result);
         String summary = Docs.sentence(op.summary());
         m.addJavadoc("$L\n\n", summary.isEmpty() ? "Calls {@code " + op.operationId() + "}." : summary);
