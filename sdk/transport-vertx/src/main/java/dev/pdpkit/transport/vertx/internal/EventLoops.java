@@ -53,18 +53,18 @@ public final class EventLoops {
      * @throws IllegalStateException if Vert.x does not deploy the no-op within ten seconds
      */
     public static EventLoops of(Vertx vertx, int count, IntFunction<HttpClient> clientFor) {
-        CopyOnWriteArrayList<Context> seen = new CopyOnWriteArrayList<>();
-        CopyOnWriteArrayList<Thread> threads = new CopyOnWriteArrayList<>();
+        CopyOnWriteArrayList<Taken> seen = new CopyOnWriteArrayList<>();
         try {
             // Vert.x wants a distinct instance per context.
-            String id = vertx.deployVerticle(() -> new Recorder(seen, threads), new DeploymentOptions().setInstances(count))
+            String id = vertx.deployVerticle(() -> new Recorder(seen), new DeploymentOptions().setInstances(count))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            Context[] contexts = seen.toArray(new Context[0]);
+            Context[] contexts = seen.stream().map(Taken::context).toArray(Context[]::new);
+            Thread[] threads = seen.stream().map(Taken::thread).toArray(Thread[]::new);
             HttpClient[] clients = new HttpClient[contexts.length];
             for (int i = 0; i < clients.length; i++) {
                 clients[i] = clientFor.apply(i);
             }
-            return new EventLoops(vertx, contexts, threads.toArray(new Thread[0]), clients, id);
+            return new EventLoops(vertx, contexts, threads, clients, id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while taking Vert.x event loops", e);
@@ -73,23 +73,22 @@ public final class EventLoops {
         }
     }
 
-    /** Deployed once per context, only to learn the context. */
-    private static final class Recorder implements Deployable {
-        private final CopyOnWriteArrayList<Context> seen;
-        private final CopyOnWriteArrayList<Thread> threads;
+    /** A context taken, and its event-loop thread. */
+    private record Taken(Context context, Thread thread) {
+    }
 
-        Recorder(CopyOnWriteArrayList<Context> seen, CopyOnWriteArrayList<Thread> threads) {
+    /** Deployed once per context, only to learn the context and its thread. */
+    private static final class Recorder implements Deployable {
+        private final CopyOnWriteArrayList<Taken> seen;
+
+        Recorder(CopyOnWriteArrayList<Taken> seen) {
             this.seen = seen;
-            this.threads = threads;
         }
 
         @Override
         public Future<?> deploy(Context context) {
-            // Vert.x runs this on the context's own event loop; the lock keeps the two lists in step.
-            synchronized (seen) {
-                seen.add(context);
-                threads.add(Thread.currentThread());
-            }
+            // Vert.x runs this on the context's own event loop.
+            seen.add(new Taken(context, Thread.currentThread()));
             return Future.succeededFuture();
         }
     }
@@ -101,23 +100,25 @@ public final class EventLoops {
      * loop whose exchange has just completed, most likely still awake: a task handed to a sleeping loop costs a
      * wake-up.
      *
+     * @param onEventLoop whether the caller is on an event loop of this Vert.x instance ({@link #onEventLoop()})
      * @return the loop's index
      */
-    public int pick() {
-        int i = onEventLoop() ? here() : leastBusy();
+    public int pick(boolean onEventLoop) {
+        int i = onEventLoop ? here() : leastBusy();
         inFlight.incrementAndGet(i);
         return i;
     }
 
     /**
-     * Runs a task on a loop chosen by {@link #pick()}: inline when the caller is already on an event loop of this Vert.x
-     * instance, else handed to the loop.
+     * Runs a task on a loop chosen by {@link #pick(boolean)}: inline when the caller is already on an event loop of
+     * this Vert.x instance, else handed to the loop.
      *
      * @param loop the loop's index
+     * @param onEventLoop the same as given to {@link #pick(boolean)}
      * @param task what to run, given the client to send through
      */
-    public void run(int loop, Consumer<HttpClient> task) {
-        if (onEventLoop()) {
+    public void run(int loop, boolean onEventLoop, Consumer<HttpClient> task) {
+        if (onEventLoop) {
             task.accept(clients[loop]);
         } else {
             contexts[loop].runOnContext(v -> task.accept(clients[loop]));

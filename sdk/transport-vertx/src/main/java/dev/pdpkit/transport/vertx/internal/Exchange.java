@@ -57,9 +57,10 @@ public final class Exchange {
      * @return its response; cancelling the future resets the exchange
      */
     public static CompletableFuture<HttpResponse> start(EventLoops loops, HttpRequest request) {
-        int loop = loops.pick();
+        boolean onEventLoop = loops.onEventLoop();
+        int loop = loops.pick(onEventLoop);
         Exchange exchange = new Exchange(loops, loop, request);
-        loops.run(loop, exchange::start);
+        loops.run(loop, onEventLoop, exchange::start);
         return exchange.result;
     }
 

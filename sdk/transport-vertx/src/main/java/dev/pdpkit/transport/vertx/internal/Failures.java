@@ -22,7 +22,8 @@ public final class Failures {
      */
     public static PrismaNetworkException beforeSending(HttpRequest request, Throwable e) {
         if (e instanceof TimeoutException || isConnectTimeout(e)) {
-            return new PrismaTimeoutException("timed out during " + request.methodAndPath() + " (no connection)", e, false);
+            return new PrismaTimeoutException("timed out during " + request.methodAndPath() + " (no connection)", e,
+                    false);
         }
         return new PrismaNetworkException(describe(request, e), e, false);
     }
