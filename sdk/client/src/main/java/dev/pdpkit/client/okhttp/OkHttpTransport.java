@@ -38,9 +38,9 @@ import okhttp3.ResponseBody;
  * <p>Each attempt's time budget ({@link HttpRequest#timeout()}) bounds the whole exchange. A budget shorter than the
  * socket timeouts cuts them to it and is enforced exactly by OkHttp's call timeout. A longer one is enforced by one
  * shared watchdog thread, up to a tenth of a second late; within a budget longer than the client's read timeout, that
- * timeout ends a single stalled read on an HTTP/1 connection, enforced by the kernel ({@code SO_TIMEOUT}). On such attempts a stalled write, a
- * stalled TLS handshake or a stalled read on an HTTP/2 stream ends with the attempt's budget rather than with the write
- * or read timeout; by default the two are equal (30 seconds for a first attempt).
+ * timeout ends a single stalled read on an HTTP/1 connection, enforced by the kernel ({@code SO_TIMEOUT}). On such
+ * attempts a stalled write, a stalled TLS handshake or a stalled read on an HTTP/2 stream ends with the attempt's
+ * budget rather than with the write or read timeout; by default the two are equal (30 seconds for a first attempt).
  *
  * <p>This package is the only part of the client's API that names OkHttp.
  */
@@ -62,8 +62,6 @@ public final class OkHttpTransport implements HttpTransport {
     private final OkHttpClient client;
     /** For attempts with a shorter budget: the socket timeouts are cut to it. Shares the pool and dispatcher. */
     private final OkHttpClient cutting;
-    /** The read timeout the guard puts on the sockets of attempts whose budget outlasts it. */
-    private final int readTimeoutMillis;
     private final BaseUrls urls = new BaseUrls();
     private final boolean owned;
 
@@ -77,7 +75,6 @@ public final class OkHttpTransport implements HttpTransport {
                 .authenticator(okhttp3.Authenticator.NONE)
                 .addNetworkInterceptor(new GuardInterceptor(base.readTimeoutMillis()))
                 .build();
-        this.readTimeoutMillis = base.readTimeoutMillis();
         this.cutting = guarded.newBuilder().addInterceptor(OkHttpTransport::cutTimeouts).build();
         // Okio enforces OkHttp's read and write timeouts with a queue and a watchdog thread that every socket read and
         // write touches, and wakes; that cost a sixth of a call's CPU at low concurrency. The kernel enforces a read
@@ -251,6 +248,8 @@ public final class OkHttpTransport implements HttpTransport {
         RequestBody body = request.body() != null ? RequestBody.create(request.body(), JSON)
                 : ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) ? EMPTY : null;
         if (!cut) {
+            // The guard puts the read timeout on the socket only where it could end a read before the budget does.
+            int readTimeoutMillis = base.readTimeoutMillis();
             if (readTimeoutMillis > 0 && request.timeout().toMillis() > readTimeoutMillis) {
                 rb.tag(GuardInterceptor.LongBudget.class, GuardInterceptor.LongBudget.TAG);
             }
